@@ -1,0 +1,53 @@
+package gov.budgetperf.budget.budget;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Every derived budget metric of a department-year as of a date (DESIGN §3). Amounts in yuan. */
+@Schema(name = "DepartmentMetrics", description = "Derived budget metrics of a department-year as of a date")
+public record DepartmentMetrics(
+        @Schema(examples = "GZ-TH-GSL") String departmentCode,
+        @Schema(examples = "2022") int fiscalYear,
+        @Schema(examples = "2022-12-31") LocalDate asOf,
+        @Schema(description = "Version of the department-year's figures", examples = "7") long dataVersion,
+        @Schema(description = "年初预算", examples = "4178200.00") BigDecimal initialBudget,
+        @Schema(description = "Σ adjustments to the as-of date (预算调整数)", examples = "2100.00") BigDecimal adjustmentTotal,
+        @Schema(description = "调整后预算 = initial + Σ adjustments", examples = "4180300.00") BigDecimal adjustedBudget,
+        @Schema(description = "实际支出 to the as-of date", examples = "4014200.00") BigDecimal actualExpenditure,
+        @Schema(description = "基本支出 = personnel + public funds") BigDecimal basicExpenditure,
+        @Schema(description = "人员经费") BigDecimal personnelExpenditure,
+        @Schema(description = "日常公用经费") BigDecimal publicFundsExpenditure,
+        @Schema(description = "项目支出") BigDecimal projectExpenditure,
+        @Schema(description = "Initial budget by expenditure type") Map<ExpenditureType, BigDecimal> initialByType,
+        @Schema(description = "Adjusted budget by expenditure type") Map<ExpenditureType, BigDecimal> adjustedByType,
+        @Schema(description = "Initial budget by funding source") Map<FundingSource, BigDecimal> initialByFundingSource,
+        @Schema(description = "Adjusted budget by funding source") Map<FundingSource, BigDecimal> adjustedByFundingSource,
+        @Schema(description = "Actual expenditure by funding source") Map<FundingSource, BigDecimal> actualByFundingSource,
+        @Schema(description = "预算执行率 = actual ÷ adjusted budget") Rate executionRate,
+        @Schema(description = "预算调整率 = Σ adjustments ÷ initial budget") Rate adjustmentRate,
+        @Schema(description = "结转结余") BigDecimal carryOver,
+        @Schema(description = "结转结余率 = carry-over ÷ the denominator named in carryOverDenominator") Rate carryOverRate,
+        @Schema(description = "Denominator used for the carry-over rate", examples = "ADJUSTED_BUDGET") CarryOverDenominator carryOverDenominator,
+        @Schema(description = "公用经费控制率 = actual public funds ÷ budgeted (adjusted) public funds") Rate publicFundsControlRate,
+        @Schema(description = "三公经费") ThreePublicMetrics threePublic,
+        @Schema(description = "编制数") Integer staffQuota,
+        @Schema(description = "实有人数") Integer actualStaff,
+        @Schema(description = "在职人员控制率 = actual staff ÷ quota") Rate staffControlRate,
+        @Schema(description = "序时进度") TimeProgress timeProgress) {
+
+    @Schema(name = "ThreePublicMetrics", description = "三公经费: budget, actual, control rate and change rate, in total and per category")
+    public record ThreePublicMetrics(BigDecimal budget, BigDecimal actual, BigDecimal priorYearActual,
+            @Schema(description = "三公经费控制率 = actual ÷ budget") Rate controlRate,
+            @Schema(description = "变动率 = (this year − last year) ÷ last year") Rate changeRate,
+            List<ThreePublicLine> categories) {
+    }
+
+    @Schema(name = "ThreePublicLine")
+    public record ThreePublicLine(ThreePublicCategory category, BigDecimal budget, BigDecimal actual,
+            BigDecimal priorYearActual, Rate controlRate, Rate changeRate) {
+    }
+}

@@ -1,0 +1,69 @@
+package gov.budgetperf.common.problem;
+
+import java.util.Map;
+
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+
+/**
+ * Documents the problem-details error responses on every operation, once for all services, so generated clients
+ * know every error shape without each resource repeating a dozen annotations.
+ */
+public class ProblemResponsesFilter implements OASFilter {
+
+    private static final Map<String, String> ERRORS = Map.of(
+            "400", "Invalid input; `violations` names each field",
+            "401", "Missing, expired or badly signed bearer token",
+            "403", "The caller's role or department does not allow this",
+            "404", "Not found",
+            "409", "Conflict with the current state (duplicate, concurrent change)",
+            "412", "If-Match does not match the current version",
+            "422", "Well-formed but unacceptable (e.g. an import with rejected rows)",
+            "428", "If-Match is required for this change",
+            "500", "Unexpected error, with an error id to quote",
+            "503", "A required peer service is unavailable");
+
+    @Override
+    public Operation filterOperation(Operation operation) {
+        APIResponses responses = operation.getResponses();
+        if (responses == null) {
+            responses = OASFactory.createAPIResponses();
+            operation.setResponses(responses);
+        }
+        for (var e : ERRORS.entrySet()) {
+            if (responses.getAPIResponse(e.getKey()) == null) {
+                responses.addAPIResponse(e.getKey(), OASFactory.createAPIResponse().description(e.getValue())
+                        .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
+                                OASFactory.createMediaType()
+                                        .schema(OASFactory.createSchema().ref("#/components/schemas/Problem")))));
+            }
+        }
+        return operation;
+    }
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getComponents() == null) {
+            openAPI.setComponents(OASFactory.createComponents());
+        }
+        var schemas = openAPI.getComponents().getSchemas();
+        if (schemas == null || !schemas.containsKey("Problem")) {
+            Schema violation = OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                    .addProperty("field", OASFactory.createSchema().addType(Schema.SchemaType.STRING))
+                    .addProperty("message", OASFactory.createSchema().addType(Schema.SchemaType.STRING))
+                    .addProperty("row", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).format("int64"));
+            openAPI.getComponents().addSchema("Problem", OASFactory.createSchema()
+                    .description("RFC 9457 problem details").addType(Schema.SchemaType.OBJECT)
+                    .addProperty("type", OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("uri"))
+                    .addProperty("title", OASFactory.createSchema().addType(Schema.SchemaType.STRING))
+                    .addProperty("status", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).format("int32"))
+                    .addProperty("detail", OASFactory.createSchema().addType(Schema.SchemaType.STRING))
+                    .addProperty("instance", OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("uri"))
+                    .addProperty("violations", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY).items(violation)));
+        }
+    }
+}
