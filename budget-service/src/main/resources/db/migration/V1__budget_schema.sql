@@ -55,7 +55,7 @@ CREATE TABLE project (
     budget_id      BIGINT       NOT NULL REFERENCES department_budget (id),
     code           VARCHAR(60)  NOT NULL,
     name           VARCHAR(300) NOT NULL,
-    level          SMALLINT     NOT NULL CHECK (level IN (1, 2)),
+    level          INT          NOT NULL CHECK (level IN (1, 2)),
     parent_id      BIGINT       REFERENCES project (id),
     funding_source VARCHAR(20)  NOT NULL CHECK (funding_source IN ('GENERAL_PUBLIC', 'GOVERNMENT_FUND', 'OTHER')),
     initial_budget NUMERIC(18, 2) NOT NULL CHECK (initial_budget >= 0),
