@@ -128,6 +128,8 @@ public class ImportService {
         // Serialise imports of the same file: the unique key on (kind, sha256) decides the race.
         long batchId = newBatch(EXPENDITURES, upload.sha256(), fileName);
         LedgerRows rows = new LedgerRows(batchId);
+        preload(rows);
+        em.flush();
         try (Connection c = dataSource.getConnection()) {
             CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn(
                     "COPY expenditure (budget_id, project_id, entry_date, amount, expenditure_type, funding_source, "
@@ -136,6 +138,7 @@ public class ImportService {
             try {
                 TabularReader.read(upload.file(), format, rows::row);
                 rows.flush(true);
+                rows.finish();
             } finally {
                 if (copy.isActive()) {
                     copy.cancelCopy();
@@ -148,7 +151,6 @@ public class ImportService {
         } catch (SQLException e) {
             throw new IllegalStateException("COPY into the ledger failed: " + e.getMessage(), e);
         }
-        rows.finish();
         em.createNativeQuery("UPDATE import_batch SET row_count = ?1 WHERE id = ?2").setParameter(1, rows.count)
                 .setParameter(2, batchId).executeUpdate();
         List<String> keys = new ArrayList<>();
@@ -176,8 +178,10 @@ public class ImportService {
         final Columns columns = new Columns(LEDGER_COLUMNS,
                 List.of("department_code", "fiscal_year", "date", "amount"));
         final List<Violation> errors = new ArrayList<>();
-        final Map<String, Optional<long[]>> budgets = new HashMap<>();
-        final Map<String, Optional<Object[]>> projects = new HashMap<>();
+        /** "code:year" → budget id. */
+        final Map<String, Long> budgets = new HashMap<>();
+        /** "budgetId:projectCode" → [project id, funding source]. */
+        final Map<String, Object[]> projects = new HashMap<>();
         final Map<Long, Set<Long>> touched = new LinkedHashMap<>();
         final StringBuilder buffer = new StringBuilder(1 << 17);
         final String user = csv(access.user());
@@ -226,13 +230,13 @@ public class ImportService {
             if (economicClass.length() > 20) {
                 reject(number, "economic_class", "longer than 20 characters");
             }
-            long[] budget = null;
+            Long budget = null;
             if (dept != null && year != null) {
                 String own = access.restrictedDepartment();
                 if (own != null && !own.equals(dept)) {
                     reject(number, "department_code", "a department may only import its own ledger (" + dept + ")");
                 } else {
-                    budget = budgets.computeIfAbsent(dept + ":" + year, k -> lookupBudget(dept, year)).orElse(null);
+                    budget = budgets.get(dept + ":" + year);
                     if (budget == null) {
                         reject(number, "department_code", "no budget of department " + dept + " for " + year);
                     }
@@ -243,9 +247,7 @@ public class ImportService {
             }
             Long projectId = null;
             if (!projectCode.isEmpty() && budget != null) {
-                long bid = budget[0];
-                Object[] p = projects.computeIfAbsent(bid + ":" + projectCode, k -> lookupProject(bid, projectCode))
-                        .orElse(null);
+                Object[] p = projects.get(budget + ":" + projectCode);
                 if (p == null) {
                     reject(number, "project_code", "no project " + projectCode + " in " + dept + "/" + year);
                 } else {
@@ -265,12 +267,12 @@ public class ImportService {
             if (source == null) {
                 source = FundingSource.GENERAL_PUBLIC;
             }
-            touched.computeIfAbsent(budget[0], k -> new LinkedHashSet<>());
+            touched.computeIfAbsent(budget, k -> new LinkedHashSet<>());
             if (projectId != null) {
-                touched.get(budget[0]).add(projectId);
+                touched.get(budget).add(projectId);
             }
             count++;
-            buffer.append(budget[0]).append(',').append(projectId == null ? "" : projectId).append(',').append(date)
+            buffer.append(budget).append(',').append(projectId == null ? "" : projectId).append(',').append(date)
                     .append(',').append(amount.toPlainString()).append(',').append(type).append(',').append(source)
                     .append(',').append(csv(economicClass)).append(',').append(threePublic == null ? "" : threePublic)
                     .append(',').append(csv(columns.get(cells, "description"))).append(',').append(batchId).append(',')
@@ -327,13 +329,21 @@ public class ImportService {
         }
     }
 
-    private Optional<long[]> lookupBudget(String dept, int year) {
-        return DepartmentBudget.of(dept, year).map(b -> new long[]{b.id});
-    }
-
-    private Optional<Object[]> lookupProject(long budgetId, String code) {
-        return Project.<Project>find("budget.id = ?1 and code = ?2", budgetId, code).firstResultOptional()
-                .map(p -> new Object[]{p.id, p.fundingSource});
+    /**
+     * Every department-year and project, loaded before the COPY starts: while COPY streams, its connection (the
+     * transaction's) can run no other statement.
+     */
+    @SuppressWarnings("unchecked")
+    private void preload(LedgerRows rows) {
+        for (Object[] r : (List<Object[]>) em.createNativeQuery("SELECT b.id, d.code, b.fiscal_year FROM department_budget b "
+                + "JOIN department d ON d.id = b.department_id").getResultList()) {
+            rows.budgets.put(r[1] + ":" + r[2], ((Number) r[0]).longValue());
+        }
+        for (Object[] r : (List<Object[]>) em.createNativeQuery("SELECT budget_id, code, id, funding_source FROM project")
+                .getResultList()) {
+            rows.projects.put(r[0] + ":" + r[1], new Object[]{((Number) r[2]).longValue(),
+                    FundingSource.valueOf((String) r[3])});
+        }
     }
 
     /** Imports initial budgets (年初预算): each row sets one cell; missing budgets are created. */

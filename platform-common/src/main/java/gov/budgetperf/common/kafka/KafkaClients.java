@@ -6,12 +6,14 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.smallrye.common.annotation.Identifier;
 
@@ -26,6 +28,13 @@ public class KafkaClients {
     @Identifier("default-kafka-broker")
     Map<String, Object> config;
 
+    /**
+     * Resolved through the normal configuration ordering (the default-kafka-broker map also reads KAFKA_* environment
+     * variables directly, which would override a test's or a profile's value).
+     */
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
     /** Base client settings (bootstrap servers, security) without anything producer- or consumer-specific. */
     public Map<String, Object> base() {
         Map<String, Object> copy = new HashMap<>();
@@ -35,6 +44,7 @@ public class KafkaClients {
                 copy.put(k, v);
             }
         });
+        copy.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         return copy;
     }
 

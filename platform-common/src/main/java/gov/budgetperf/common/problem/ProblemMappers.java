@@ -18,6 +18,9 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -43,7 +46,8 @@ public class ProblemMappers {
                 violations.size() + " field(s) are invalid", path(uri), violations));
     }
 
-    @ServerExceptionMapper
+    @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class, InvalidFormatException.class,
+            ValueInstantiationException.class})
     public Response json(JsonProcessingException e, UriInfo uri) {
         String field = "body";
         if (e instanceof JsonMappingException jme && !jme.getPath().isEmpty()) {

@@ -24,7 +24,9 @@ public class DedicatedKafkaResource implements QuarkusTestResourceLifecycleManag
         } catch (Exception e) {
             throw new IllegalStateException("Cannot start the test Kafka broker", e);
         }
-        return Map.of("kafka.bootstrap.servers", broker.bootstrapServers());
+        // both spellings: a %test value in application.properties must not win over this broker
+        return Map.of("kafka.bootstrap.servers", broker.bootstrapServers(), "%test.kafka.bootstrap.servers",
+                broker.bootstrapServers());
     }
 
     @Override
