@@ -1,5 +1,7 @@
 package gov.budgetperf.budget.budget;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -116,7 +118,7 @@ public class BudgetService {
         return p.parent == null ? List.of(p) : List.of(p, p.parent);
     }
 
-    public static void requireInYear(int year, java.time.LocalDate date, String field) {
+    public static void requireInYear(int year, LocalDate date, String field) {
         if (date.getYear() != year) {
             throw ProblemException.invalid(field, "must fall in fiscal year " + year);
         }
@@ -147,8 +149,12 @@ public class BudgetService {
             b.allocations.add(new Allocation(a.expenditureType, a.fundingSource, a.amount.setScale(2)));
         }
         b.threePublic.clear();
-        b.threePublic.addAll(tp);
-        b.carryOver = in.carryOver() == null ? java.math.BigDecimal.ZERO.setScale(2) : in.carryOver();
+        for (ThreePublicBudget t : tp) {
+            t.budget = t.budget.setScale(2);
+            t.priorYearActual = t.priorYearActual == null ? null : t.priorYearActual.setScale(2);
+            b.threePublic.add(t);
+        }
+        b.carryOver = in.carryOver() == null ? BigDecimal.ZERO.setScale(2) : in.carryOver();
         b.staffQuota = in.staffQuota();
         b.actualStaff = in.actualStaff();
     }

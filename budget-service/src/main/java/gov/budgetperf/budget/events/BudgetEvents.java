@@ -18,7 +18,7 @@ import gov.budgetperf.common.outbox.Outbox;
 
 /**
  * The events budget-service publishes on {@value #TOPIC}, documented with a JSON Schema and an example per type in
- * {@code src/main/resources/events/budget-events.asyncapi.yaml}. Each is written to the outbox in the transaction of
+ * {@code src/main/resources/META-INF/resources/events/budget-events.asyncapi.json} (served at /events/budget-events.asyncapi.json). Each is written to the outbox in the transaction of
  * the change; its data carries the new state and its version, so consumers never need to call back.
  */
 @ApplicationScoped

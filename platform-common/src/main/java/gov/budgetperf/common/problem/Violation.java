@@ -7,7 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record Violation(
         @Schema(description = "The field (JSON path, CSV/XLSX column, or query parameter)", examples = "amount") String field,
         @Schema(description = "What is wrong with it", examples = "must be greater than 0") String message,
-        @Schema(description = "Row number in an imported file (1 = first data row), when the error comes from an import", nullable = true) Long row) {
+        @Schema(description = "Row number in an imported file as a spreadsheet shows it (the header is row 1), when the error comes from an import", nullable = true) Long row) {
 
     public Violation(String field, String message) {
         this(field, message, null);

@@ -1,0 +1,268 @@
+#!/usr/bin/env bash
+# Demo data from the three 2022 self-evaluation seeds (区工商联 of 天河, 花都, 增城), loaded through
+# budget-service's REST API. `./suite.sh up` runs it once the services are ready; it is idempotent,
+# so it runs again on every `up`:
+#   - departments, budgets, projects: POST; 409 "already exists" is skipped (existing data is kept as is);
+#   - the budget adjustment of 天河: posted only while the department-year has no adjustment;
+#   - the ledger: one bulk import of scripts/demo/ledger-2022.csv; the same bytes again are a no-op
+#     (200 ALREADY_IMPORTED); a ledger filled from anything else is left alone (see "the ledger").
+# Run by hand (services up):  bash scripts/demo-data.sh
+# Environment: BUDGET_URL (default http://127.0.0.1:8081), TOKEN_CMD (default "<repo>/suite.sh token";
+# `$TOKEN_CMD finance` prints a finance JWT). EVALUATION_URL and REPORT_URL are accepted for the
+# services still to come.
+#
+# Figures (yuan; 1 万元 = 10000.00 元):
+#   天河 GZ-TH-GSL  年初 417.82万 + 追加 0.21万 = 418.03万, 实际 401.42万 → 96.03%
+#   花都 GZ-HD-GSL  预算 628.47万 (项目 118.73万), 决算 616.04万 → 98.02%
+#   增城 GZ-ZC-GSL  536.58万 = 基本 441.13万 + 项目 95.45万, 支出 93% = 499.0194万 → 93.00%
+# The seeds give the totals; the split of each total by type, month, project and 经济分类, the staff
+# numbers and the 三公 figures are illustrative.
+set -euo pipefail
+
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
+BUDGET_URL=${BUDGET_URL:-http://127.0.0.1:8081}
+BUDGET_URL=${BUDGET_URL%/}
+TOKEN_CMD=${TOKEN_CMD:-$HERE/../suite.sh token}
+LEDGER_CSV="$HERE/demo/ledger-2022.csv"
+YEAR=2022
+API="$BUDGET_URL/api/v1"
+
+log() { printf '==> %s\n' "$*" >&2; }
+warn() { printf 'WARN: %s\n' "$*" >&2; }
+die() {
+  printf 'ERROR: %s\n' "$*" >&2
+  exit 1
+}
+
+command -v curl >/dev/null 2>&1 || die "curl is required"
+if command -v jq >/dev/null 2>&1; then
+  JSON_TOOL=jq
+elif command -v python3 >/dev/null 2>&1; then
+  JSON_TOOL=python3
+else
+  die "jq or python3 is required to read the API's answers"
+fi
+[[ -f $LEDGER_CSV ]] || die "missing $LEDGER_CSV"
+
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+BODY="$WORK/body"
+
+read -ra token_cmd <<<"$TOKEN_CMD"
+TOKEN=$("${token_cmd[@]}" finance) || die "cannot mint a token with: $TOKEN_CMD finance"
+[[ -n $TOKEN ]] || die "empty token from: $TOKEN_CMD finance"
+
+# json_get FILE PATH: print the value at PATH (jq syntax limited to .a.b[0].c, or `length`) of the
+# JSON document in FILE; nothing for null or missing. Numbers keep their decimals with python3.
+json_get() {
+  if [[ $JSON_TOOL == jq ]]; then
+    jq -r "($2) // empty" "$1"
+  else
+    python3 - "$1" "$2" <<'EOF'
+import decimal, json, re, sys
+with open(sys.argv[1], encoding="utf-8") as f:
+    v = json.load(f, parse_float=decimal.Decimal)
+path = sys.argv[2]
+if path == "length":
+    v = len(v)
+else:
+    for name, index in re.findall(r"\.([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]", path):
+        if v is None:
+            break
+        if name:
+            v = v.get(name) if isinstance(v, dict) else None
+        else:
+            v = v[int(index)] if isinstance(v, list) and int(index) < len(v) else None
+if v is not None:
+    print(str(v).lower() if isinstance(v, bool) else v)
+EOF
+  fi
+}
+
+# call METHOD PATH [CURL_ARGS...]: the response body goes to $BODY, the HTTP status to $STATUS.
+STATUS=
+call() {
+  local method=$1 path=$2
+  shift 2
+  : >"$BODY"
+  # 000 when there is no answer (curl says why).
+  STATUS=$(curl -sS -o "$BODY" -w '%{http_code}' --max-time 120 -X "$method" \
+    -H "Authorization: Bearer $TOKEN" -H 'Accept: application/json' "$@" "$API$path") || STATUS=000
+}
+
+# create WHAT PATH: POST the JSON on stdin; 201 created, 409 already there (skipped), else fail.
+create() {
+  local what=$1 path=$2
+  call POST "$path" -H 'Content-Type: application/json' --data-binary @-
+  case $STATUS in
+    201) log "created $what" ;;
+    409) log "$what already exists, kept as is" ;;
+    *)
+      cat "$BODY" >&2
+      echo >&2
+      die "POST $path answered $STATUS"
+      ;;
+  esac
+}
+
+# expect_ok WHAT: fail unless the last call answered 200.
+expect_ok() {
+  if [[ $STATUS != 200 ]]; then
+    cat "$BODY" >&2
+    echo >&2
+    die "$1 answered $STATUS"
+  fi
+}
+
+# project CODE PROJECT_CODE NAME INITIAL [DESCRIPTION]: a first-level project, general public budget.
+project() {
+  local dept=$1 code=$2 name=$3 initial=$4 description=${5:-}
+  local desc_json=null
+  [[ -n $description ]] && desc_json="\"$description\""
+  create "project $dept/$YEAR/$code" "/departments/$dept/budgets/$YEAR/projects" <<EOF
+{"code": "$code", "name": "$name", "level": 1, "fundingSource": "GENERAL_PUBLIC",
+ "initialBudget": $initial, "description": $desc_json}
+EOF
+}
+
+# ------------------------------------------------------------------ departments
+
+create "department GZ-TH-GSL" /departments <<'EOF'
+{"code": "GZ-TH-GSL", "name": "广州市天河区工商业联合会", "region": "天河区", "unitCount": 1,
+ "functions": null, "internalBodies": null}
+EOF
+
+create "department GZ-HD-GSL" /departments <<'EOF'
+{"code": "GZ-HD-GSL", "name": "广州市花都区工商业联合会", "region": "花都区", "unitCount": 1,
+ "functions": "1.贯彻执行党的路线、方针、政策，在中国共产党的领导下，同各民主党派一起参政议政；参与国家事务、经济和社会重大的政治协商，发挥民主监督作用。\n2.协助上级和有关部门对非公有制经济发展过程中带有政策性、代表性的问题进行专题调研。\n3.引导、教育会员“爱国、敬业、守法、诚信”，督促会员自觉遵守国家的政策法令，履行应尽的社会责任和加强自身建设；维护会员的合法权益，反映会员的意见、要求，为参政议政、民主监督提供素材；为会员企业扩大经营，完善管理，提高效益等方面提供服务。\n4.协助会员出国（境）从事商务活动申办护照，出具证明和办理有关事项；牵头管理非公有制企业人员专业技术资格（职称）的评定工作；协助做好非公有制企业的产品质量技术监督工作；为非公有制经济人士的档案管理、人才交流、人才培训提供服务。\n5.开展与港澳同胞、海外侨胞中工商社团和工商界人士的联络工作，组织企业会员举办和参加各类招商会、展销会、交流贸易洽谈等活动，积极帮助会员企业拓展国内外市场，协助政府引进技术、资金、人才。\n6.指导镇街商会和行业商会开展工作。\n7.做好工商联会务服务工作。\n8.承办全国工商联、省工商联、广州市工商联交办的有关事项。",
+ "internalBodies": "会员服务科"}
+EOF
+
+create "department GZ-ZC-GSL" /departments <<'EOF'
+{"code": "GZ-ZC-GSL", "name": "广州市增城区工商业联合会", "region": "增城区", "unitCount": 1,
+ "functions": null, "internalBodies": null}
+EOF
+
+# ------------------------------------------------------------------ 2022 budgets (年初预算)
+
+# 天河: 417.82万 = 280.00 + 123.70 + 14.12
+create "budget GZ-TH-GSL/$YEAR" "/departments/GZ-TH-GSL/budgets/$YEAR" <<'EOF'
+{"allocations": [
+   {"expenditureType": "PERSONNEL", "fundingSource": "GENERAL_PUBLIC", "amount": 2800000.00},
+   {"expenditureType": "PUBLIC_FUNDS", "fundingSource": "GENERAL_PUBLIC", "amount": 1237000.00},
+   {"expenditureType": "PROJECT", "fundingSource": "GENERAL_PUBLIC", "amount": 141200.00}],
+ "threePublic": [
+   {"category": "RECEPTION", "budget": 10000.00, "priorYearActual": 8600.00},
+   {"category": "VEHICLES", "budget": 30000.00, "priorYearActual": 28500.00}],
+ "staffQuota": 12, "actualStaff": 11}
+EOF
+
+# 花都: 628.47万 = 420.00 + 89.74 + 118.73
+create "budget GZ-HD-GSL/$YEAR" "/departments/GZ-HD-GSL/budgets/$YEAR" <<'EOF'
+{"allocations": [
+   {"expenditureType": "PERSONNEL", "fundingSource": "GENERAL_PUBLIC", "amount": 4200000.00},
+   {"expenditureType": "PUBLIC_FUNDS", "fundingSource": "GENERAL_PUBLIC", "amount": 897400.00},
+   {"expenditureType": "PROJECT", "fundingSource": "GENERAL_PUBLIC", "amount": 1187300.00}],
+ "threePublic": [
+   {"category": "RECEPTION", "budget": 15000.00, "priorYearActual": 12300.00},
+   {"category": "VEHICLES", "budget": 40000.00, "priorYearActual": 41200.00}],
+ "staffQuota": 18, "actualStaff": 17}
+EOF
+
+# 增城: 536.58万 = 基本 441.13 (360.00 + 81.13) + 项目 95.45
+create "budget GZ-ZC-GSL/$YEAR" "/departments/GZ-ZC-GSL/budgets/$YEAR" <<'EOF'
+{"allocations": [
+   {"expenditureType": "PERSONNEL", "fundingSource": "GENERAL_PUBLIC", "amount": 3600000.00},
+   {"expenditureType": "PUBLIC_FUNDS", "fundingSource": "GENERAL_PUBLIC", "amount": 811300.00},
+   {"expenditureType": "PROJECT", "fundingSource": "GENERAL_PUBLIC", "amount": 954500.00}],
+ "threePublic": [
+   {"category": "RECEPTION", "budget": 12000.00, "priorYearActual": 9800.00},
+   {"category": "VEHICLES", "budget": 35000.00, "priorYearActual": 33000.00}],
+ "staffQuota": 16, "actualStaff": 15}
+EOF
+
+# ------------------------------------------------------------------ projects (项目)
+
+project GZ-TH-GSL TH-2022-GZJF "2022年区工商联工作经费" 141200.00 \
+  "理想信念教育、“两个健康”、“四好”商会培育、非公党建四项任务的工作经费"
+
+project GZ-HD-GSL HD-2022-KP "“鲲鹏计划”——花都区培育扶持高新企业创新工作" 798800.00 \
+  "第二期“鲲鹏计划”：企业遴选、开班动员、企业家能力提升、结业典礼、企业培育、创新社区活动"
+project GZ-HD-GSL HD-2022-DWPX "党务宣传、党员素质教育培训费" 8000.00 \
+  "2022年8月12日非公有制企业党组织新任党支部书记履职培训班"
+project GZ-HD-GSL HD-2022-LZJF "区工商联（总商会）履职工作经费" 380500.00 \
+  "其余项目支出合并为一项（示例数据）"
+
+project GZ-ZC-GSL ZC-2022-ZYPX "“卓越企业家”培训工程" 450000.00
+project GZ-ZC-GSL ZC-2022-LZJF "区工商联履职工作经费" 504500.00
+
+# ------------------------------------------------------------------ adjustments (预算调整)
+
+# 天河: 年度预算调整数 0.21万 (418.03 − 417.82), recorded only while the year has no adjustment.
+call GET "/departments/GZ-TH-GSL/budgets/$YEAR/adjustments"
+expect_ok "GET adjustments of GZ-TH-GSL/$YEAR"
+if [[ $(json_get "$BODY" length) == 0 ]]; then
+  create "adjustment GZ-TH-GSL/$YEAR 追加 2100.00" "/departments/GZ-TH-GSL/budgets/$YEAR/adjustments" <<'EOF'
+{"date": "2022-09-30", "kind": "ADDITION", "amount": 2100.00, "expenditureType": "PUBLIC_FUNDS",
+ "fundingSource": "GENERAL_PUBLIC", "reason": "年中追加公用经费"}
+EOF
+else
+  log "GZ-TH-GSL/$YEAR already has adjustments, none added"
+fi
+
+# ------------------------------------------------------------------ the ledger (支出台账)
+
+# One bulk import of the whole CSV: all rows or none, and the same bytes again are a no-op (200
+# ALREADY_IMPORTED). The danger is a ledger already filled otherwise, e.g. from an older version of
+# the CSV (other bytes: it would be imported a second time). So the first entry of each ledger is
+# checked: a ledger that holds entries not imported from this very file is left alone. To reload
+# the demo from scratch, drop the database `budget` (PostgreSQL 127.0.0.1:5432, user postgres) and
+# run `./suite.sh up` again.
+SHA_HERE=$(sha256sum "$LEDGER_CSV" | cut -d' ' -f1)
+import_ledger=1
+for code in GZ-TH-GSL GZ-HD-GSL GZ-ZC-GSL; do
+  call GET "/departments/$code/budgets/$YEAR/expenditures?size=1"
+  expect_ok "GET expenditures of $code/$YEAR"
+  [[ $(json_get "$BODY" .total) == 0 ]] && continue
+  batch=$(json_get "$BODY" '.items[0].importBatchId')
+  sha_there=
+  if [[ -n $batch ]]; then
+    call GET "/imports/$batch"
+    expect_ok "GET import $batch"
+    sha_there=$(json_get "$BODY" .sha256)
+  fi
+  if [[ $sha_there != "$SHA_HERE" ]]; then
+    import_ledger=0
+    warn "the ledger of $code/$YEAR holds entries that are not from $LEDGER_CSV" \
+      "(import batch ${batch:-none}): the demo ledger is not imported; drop the database budget to reload the demo"
+  fi
+done
+if ((import_ledger)); then
+  call POST "/imports/expenditures?fileName=demo-2022.csv" -H 'Content-Type: text/csv' --data-binary "@$LEDGER_CSV"
+  case $STATUS in
+    201) log "imported $(json_get "$BODY" .rows) ledger entries (batch $(json_get "$BODY" .batchId))" ;;
+    200) log "ledger already imported: $(json_get "$BODY" .status) (batch $(json_get "$BODY" .batchId))" ;;
+    *)
+      cat "$BODY" >&2
+      echo >&2
+      die "the ledger import answered ${STATUS/#000/nothing within 120 s}"
+      ;;
+  esac
+fi
+
+# ------------------------------------------------------------------ result
+
+echo
+echo "Demo data, fiscal year $YEAR (预算执行率 = 实际支出 ÷ 调整后预算; amounts in yuan):"
+for pair in GZ-TH-GSL:96.03 GZ-HD-GSL:98.02 GZ-ZC-GSL:93.00; do
+  code=${pair%%:*}
+  expected=${pair#*:}
+  call GET "/departments/$code/budgets/$YEAR/metrics"
+  expect_ok "GET metrics of $code/$YEAR"
+  rate=$(LC_ALL=C printf '%.2f' "$(json_get "$BODY" .executionRate.percent)")
+  actual=$(LC_ALL=C printf '%.2f' "$(json_get "$BODY" .actualExpenditure)")
+  adjusted=$(LC_ALL=C printf '%.2f' "$(json_get "$BODY" .adjustedBudget)")
+  printf '  %-10s execution rate %6s%%   actual %12s / adjusted budget %12s\n' "$code" "$rate" "$actual" "$adjusted"
+  [[ $rate == "$expected" ]] || warn "$code: execution rate $rate%, the seed says $expected%"
+done
+echo "  (as of a date: GET $API/departments/GZ-HD-GSL/budgets/$YEAR/metrics?asOf=2022-06-30)"
