@@ -314,12 +314,14 @@ kafka_status() {
 # ---------------------------------------------------------------- services
 
 service_jar() { printf '%s\n' "$ROOT/$1/target/quarkus-app/quarkus-run.jar"; }
+# Where a started service runs from: a copy of its build, so a rebuild cannot swap jars under it.
+service_run_jar() { printf '%s\n' "$LOCAL_DIR/app/$1/quarkus-run.jar"; }
 
 # start_service SVC HTTP_PORT MGMT_PORT DB: java -jar the Quarkus fast-jar in the background
 # (does not wait; see wait_for_service). Skips a service whose pid is alive.
 start_service() {
   local svc=$1 http=$2 mgmt=$3 db=$4 jar pidfile pid
-  jar=$(service_jar "$svc")
+  jar=$(service_run_jar "$svc")
   pidfile="$PID_DIR/$svc.pid"
   mkdir -p "$PID_DIR" "$LOG_DIR"
   if pid=$(pid_from_file "$pidfile" "$jar"); then
@@ -328,7 +330,12 @@ start_service() {
   fi
   local opts
   read -ra opts <<<"${SERVICE_JAVA_OPTS:-}"
-  [[ -f $jar ]] || die "$jar not found: build first (./mvnw -B package -DskipTests)"
+  local built
+  built=$(service_jar "$svc")
+  [[ -f $built ]] || die "$built not found: build first (./mvnw -B package -DskipTests)"
+  rm -rf "${LOCAL_DIR:?}/app/$svc"
+  mkdir -p "$LOCAL_DIR/app"
+  cp -r "$(dirname "$built")" "$LOCAL_DIR/app/$svc"
   port_open "$http" && die "port $http (for $svc) is in use by another process"
   port_open "$mgmt" && die "port $mgmt (for $svc management) is in use by another process"
   log "starting $svc on 127.0.0.1:$http (management $mgmt), log in .local/logs/$svc.log"
@@ -351,7 +358,7 @@ start_service() {
 wait_for_service() {
   local svc=$1 http=$2 mgmt=$3 timeout=${4:-120} url pid code i
   url="http://127.0.0.1:$mgmt/q/health/ready"
-  pid=$(pid_from_file "$PID_DIR/$svc.pid" "$(service_jar "$svc")") || pid=
+  pid=$(pid_from_file "$PID_DIR/$svc.pid" "$(service_run_jar "$svc")") || pid=
   for ((i = 0; i < timeout; i++)); do
     code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$url" || true)
     if [[ $code == 200 ]]; then
@@ -373,13 +380,13 @@ wait_for_service() {
 }
 
 stop_service() {
-  stop_pid "$PID_DIR/$1.pid" "$(service_jar "$1")" "$1" 30
+  stop_pid "$PID_DIR/$1.pid" "$(service_run_jar "$1")" "$1" 30
 }
 
 # service_status SVC HTTP MGMT: one line.
 service_status() {
   local svc=$1 http=$2 mgmt=$3 pid code
-  if pid=$(pid_from_file "$PID_DIR/$svc.pid" "$(service_jar "$svc")"); then
+  if pid=$(pid_from_file "$PID_DIR/$svc.pid" "$(service_run_jar "$svc")"); then
     code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:$mgmt/q/health/ready" || true)
     printf '  %-20s running   pid %-7s http 127.0.0.1:%s  management %s  ready: HTTP %s\n' \
       "$svc" "$pid" "$http" "$mgmt" "${code:-none}"

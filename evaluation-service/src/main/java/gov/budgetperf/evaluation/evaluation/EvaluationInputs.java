@@ -1,0 +1,66 @@
+package gov.budgetperf.evaluation.evaluation;
+
+import java.math.BigDecimal;
+
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import gov.budgetperf.evaluation.ruleset.RuleSet;
+
+/** Request bodies of the evaluation API. */
+public final class EvaluationInputs {
+
+    private EvaluationInputs() {
+    }
+
+    @Schema(name = "EvaluationInput", description = "A new evaluation of a department-year or project-year")
+    public record Create(
+            @NotNull @Schema(examples = "DEPARTMENT") RuleSet.SubjectType subjectType,
+            @NotBlank @Size(max = 40) @Schema(examples = "GZ-ZC-GSL") String departmentCode,
+            @NotNull @Min(2000) @Max(2100) @Schema(examples = "2022") Integer fiscalYear,
+            @Size(max = 60) @Schema(description = "Required for a project evaluation", nullable = true) String projectCode,
+            @Schema(examples = "SELF", description = "SELF (自评, default), DEPARTMENT or FINANCE") Evaluation.Kind kind,
+            @NotBlank @Schema(examples = "GZ-DEPT-COMMON") String ruleSetCode,
+            @Schema(description = "Rule-set version; default: the published version in force on 1 January of the fiscal year", nullable = true) Integer ruleSetVersion) {
+    }
+
+    @Schema(name = "IndicatorValues", description = "What the evaluator fills in for an indicator; replaces the previous values")
+    public record Values(
+            @DecimalMin("0") @Schema(description = "年度指标值 (number)", examples = "95") BigDecimal target,
+            @Size(max = 300) @Schema(description = "Target as written, e.g. ≥95%", nullable = true) String targetText,
+            @DecimalMin("0") @Schema(description = "实际完成值 (number); not for budget-linked indicators", examples = "93") BigDecimal actual,
+            @Size(max = 300) @Schema(description = "Actual as written", nullable = true) String actualText,
+            @Schema(description = "Qualitative band: ACHIEVED 达成, PARTIAL 部分达成, NOT_ACHIEVED 未达成", nullable = true) String band,
+            @DecimalMin("0") @Schema(description = "Score proposed for qualitative, yes/no (when no) and manual rules", nullable = true) BigDecimal proposedScore,
+            @Schema(description = "Answer of a yes/no indicator", nullable = true) Boolean yes,
+            @Size(max = 4000) @Schema(description = "Why a discretionary or manual score", nullable = true) String justification,
+            @Schema(description = "Not applicable: left out and the total rescaled to 100") Boolean notApplicable,
+            @Size(max = 4000) @Schema(description = "未达标原因 / 偏差原因", nullable = true) String reason,
+            @Size(max = 4000) @Schema(description = "改进措施", nullable = true) String measure) {
+    }
+
+    @Schema(name = "CustomIndicatorInput", description = "A third-level indicator a department adds under an extensible second-level one")
+    public record Custom(
+            @NotBlank @Size(max = 40) @Schema(examples = "B1") String parentCode,
+            @NotBlank @Size(max = 40) @Pattern(regexp = "[A-Za-z0-9_.-]+") @Schema(examples = "B1-01") String code,
+            @NotBlank @Size(max = 300) @Schema(examples = "培训人数") String name,
+            @NotNull @DecimalMin(value = "0", inclusive = false) @Schema(examples = "20") BigDecimal weight,
+            @Size(max = 40) @Schema(examples = "人") String unit,
+            @Pattern(regexp = ">=|<=|=") @Schema(examples = ">=") String direction,
+            @NotNull @Schema(description = "Scoring rule, e.g. {\"type\":\"RATIO_POSITIVE\"}") JsonNode rule,
+            @Size(max = 4000) String explanation) {
+    }
+
+    @Schema(name = "WorkflowComment")
+    public record Comment(@Size(max = 4000) @Schema(examples = "请补充未达标原因") String comment) {
+    }
+}

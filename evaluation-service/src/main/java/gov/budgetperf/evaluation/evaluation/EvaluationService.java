@@ -1,0 +1,460 @@
+package gov.budgetperf.evaluation.evaluation;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.panache.common.Sort;
+
+import gov.budgetperf.common.problem.ProblemException;
+import gov.budgetperf.common.problem.Violation;
+import gov.budgetperf.common.security.CallerAccess;
+import gov.budgetperf.common.web.Page;
+import gov.budgetperf.common.web.PageRequest;
+import gov.budgetperf.common.web.Versions;
+import gov.budgetperf.evaluation.budgetfeed.BudgetFigures;
+import gov.budgetperf.evaluation.evaluation.EvaluationViews.Finding;
+import gov.budgetperf.evaluation.events.EvaluationEvents;
+import gov.budgetperf.evaluation.ruleset.NodeDefinition;
+import gov.budgetperf.evaluation.ruleset.RuleSet;
+import gov.budgetperf.evaluation.ruleset.RuleTree;
+import gov.budgetperf.evaluation.scoring.QualitativeBand;
+
+/** Evaluations: instantiation from a rule set, filling in, scoring, workflow and audit. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class EvaluationService {
+
+    @Inject
+    CallerAccess access;
+
+    @Inject
+    EvaluationScoring scoring;
+
+    @Inject
+    EvaluationChecks checks;
+
+    @Inject
+    EvaluationEvents events;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ObjectMapper mapper;
+
+    public Evaluation get(long id) {
+        Evaluation e = Evaluation.findById(id);
+        if (e == null) {
+            throw ProblemException.notFound("No evaluation " + id);
+        }
+        access.requireRead(e.departmentCode);
+        return e;
+    }
+
+    public Page<Evaluation> list(String departmentCode, Integer year, Evaluation.Status status, PageRequest page) {
+        StringBuilder q = new StringBuilder("1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        String own = access.restrictedDepartment();
+        if (own != null) {
+            q.append(" and departmentCode = :own");
+            params.put("own", own);
+        }
+        if (departmentCode != null) {
+            q.append(" and departmentCode = :dept");
+            params.put("dept", departmentCode);
+        }
+        if (year != null) {
+            q.append(" and fiscalYear = :year");
+            params.put("year", year);
+        }
+        if (status != null) {
+            q.append(" and status = :status");
+            params.put("status", status);
+        }
+        var query = Evaluation.find(q.toString(), Sort.by("departmentCode").and("fiscalYear").and("id"), params)
+                .page(page.page, page.size);
+        return new Page<>(query.list(), page.page, page.size, query.count());
+    }
+
+    @Transactional
+    public Evaluation create(EvaluationInputs.Create in) {
+        access.requireWrite(in.departmentCode());
+        Evaluation.Kind kind = in.kind() == null ? Evaluation.Kind.SELF : in.kind();
+        if (kind != Evaluation.Kind.SELF && !access.isFinance()) {
+            throw ProblemException.forbidden("Only finance creates department and finance evaluations");
+        }
+        if ((in.subjectType() == RuleSet.SubjectType.PROJECT) != (in.projectCode() != null)) {
+            throw ProblemException.invalid("projectCode", "required for a project evaluation and only for one");
+        }
+        RuleSet ruleSet = (in.ruleSetVersion() == null
+                ? RuleSet.inForce(in.ruleSetCode(), LocalDate.of(in.fiscalYear(), 1, 1))
+                : RuleSet.byVersion(in.ruleSetCode(), in.ruleSetVersion()).filter(r -> r.status == RuleSet.Status.PUBLISHED))
+                .orElseThrow(() -> ProblemException.invalid("ruleSetCode",
+                        "no published rule set " + in.ruleSetCode() + " in force for " + in.fiscalYear()));
+        if (ruleSet.subjectType != in.subjectType()) {
+            throw ProblemException.invalid("ruleSetCode", ruleSet.label() + " evaluates " + ruleSet.subjectType);
+        }
+        if (Evaluation.count("subjectType = ?1 and departmentCode = ?2 and fiscalYear = ?3 and kind = ?4 and "
+                + "(projectCode = ?5 or (?5 is null and projectCode is null))", in.subjectType(), in.departmentCode(),
+                in.fiscalYear(), kind, in.projectCode()) > 0) {
+            throw ProblemException.conflict("This subject already has a " + kind + " evaluation for " + in.fiscalYear());
+        }
+        Evaluation e = new Evaluation();
+        e.subjectType = in.subjectType();
+        e.departmentCode = in.departmentCode();
+        e.fiscalYear = in.fiscalYear();
+        e.projectCode = in.projectCode();
+        e.kind = kind;
+        e.ruleSet = ruleSet;
+        e.status = Evaluation.Status.DRAFT;
+        e.createdBy = access.user();
+        instantiate(e, ruleSet.tree);
+        applyBudgetFigures(e);
+        scoring.rescore(e);
+        e.persist();
+        audit(e, "CREATED", Map.of("ruleSet", ruleSet.label()));
+        return e;
+    }
+
+    @Transactional
+    public Evaluation updateValues(long id, String code, EvaluationInputs.Values in, String ifMatch) {
+        Evaluation e = editable(id, ifMatch);
+        Indicator i = e.indicator(code);
+        if (i == null || i.rule == null) {
+            throw ProblemException.notFound("No leaf indicator " + code + " in evaluation " + id);
+        }
+        boolean linked = EvaluationChecks.isBudgetLinked(i);
+        if (linked && in.actual() != null && (i.actual == null || in.actual().compareTo(i.actual) != 0)) {
+            throw ProblemException.invalid("actual",
+                    "the actual value of a budget-linked indicator comes from the budget data");
+        }
+        if (in.band() != null) {
+            try {
+                QualitativeBand.valueOf(in.band());
+            } catch (IllegalArgumentException ex) {
+                throw ProblemException.invalid("band", "one of ACHIEVED, PARTIAL, NOT_ACHIEVED");
+            }
+        }
+        Map<String, Object> before = values(i);
+        i.target = in.target();
+        i.targetText = in.targetText();
+        if (!linked) {
+            i.actual = in.actual();
+        }
+        i.actualText = in.actualText();
+        i.band = in.band();
+        i.proposedScore = in.proposedScore();
+        i.yes = in.yes();
+        i.justification = in.justification();
+        i.notApplicable = Boolean.TRUE.equals(in.notApplicable());
+        i.reason = in.reason();
+        i.measure = in.measure();
+        rescoreOrReject(e, code);
+        audit(e, "VALUES_CHANGED", Map.of("indicator", code, "before", before, "after", values(i)));
+        events.scored(e);
+        return e;
+    }
+
+    @Transactional
+    public Evaluation addIndicator(long id, EvaluationInputs.Custom in, String ifMatch) {
+        Evaluation e = editable(id, ifMatch);
+        Indicator parent = e.indicator(in.parentCode());
+        if (parent == null || !parent.extensible) {
+            throw ProblemException.invalid("parentCode", in.parentCode() + " is not a second-level indicator that takes "
+                    + "indicators of the department's own");
+        }
+        if (e.indicator(in.code()) != null) {
+            throw ProblemException.conflict("Indicator " + in.code() + " exists in evaluation " + id);
+        }
+        try {
+            mapper.treeToValue(in.rule(), gov.budgetperf.evaluation.scoring.ScoringRule.class);
+        } catch (Exception ex) {
+            throw ProblemException.invalid("rule", "invalid scoring rule: " + ex.getMessage().lines().findFirst().orElse(""));
+        }
+        Indicator i = new Indicator();
+        i.evaluation = e;
+        i.parentCode = parent.code;
+        i.level = parent.level + 1;
+        i.position = e.children(parent.code).size();
+        i.code = in.code();
+        i.name = in.name();
+        i.weight = in.weight();
+        i.unit = in.unit();
+        i.direction = in.direction();
+        i.rule = in.rule();
+        i.explanation = in.explanation();
+        i.custom = true;
+        e.indicators.add(i);
+        scoring.rescore(e);
+        audit(e, "INDICATOR_ADDED", Map.of("indicator", in.code(), "parent", parent.code, "weight", in.weight()));
+        return e;
+    }
+
+    @Transactional
+    public Evaluation removeIndicator(long id, String code, String ifMatch) {
+        Evaluation e = editable(id, ifMatch);
+        Indicator i = e.indicator(code);
+        if (i == null || !i.custom) {
+            throw ProblemException.invalid("code", "only an indicator the department added can be removed");
+        }
+        e.indicators.remove(i);
+        scoring.rescore(e);
+        audit(e, "INDICATOR_REMOVED", Map.of("indicator", code));
+        return e;
+    }
+
+    public List<Finding> findings(long id) {
+        Evaluation e = get(id);
+        List<Finding> f = checks.check(e);
+        em.detach(e); // checking rescores in memory only
+        return f;
+    }
+
+    @Transactional
+    public Evaluation submit(long id, String comment, String ifMatch) {
+        Evaluation e = get(id);
+        access.requireWrite(e.departmentCode);
+        Versions.requireMatch(ifMatch, e.version);
+        requireStatus(e, Evaluation.Status.DRAFT, Evaluation.Status.RETURNED);
+        List<Finding> findings = checks.check(e);
+        List<Violation> errors = new ArrayList<>();
+        for (Finding f : findings) {
+            if (f.severity() == EvaluationViews.Severity.ERROR) {
+                errors.add(new Violation(f.location(), f.code() + ": " + f.message()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.unprocessable(errors.size() + " check(s) fail; the evaluation cannot be submitted",
+                    errors);
+        }
+        return step(e, Evaluation.Status.SUBMITTED, comment);
+    }
+
+    @Transactional
+    public Evaluation transition(long id, Evaluation.Status to, String comment, String ifMatch) {
+        Evaluation e = get(id);
+        if (!access.isFinance()) {
+            throw ProblemException.forbidden("Only finance returns, approves and publishes evaluations");
+        }
+        Versions.requireMatch(ifMatch, e.version);
+        switch (to) {
+            case RETURNED, APPROVED -> requireStatus(e, Evaluation.Status.SUBMITTED);
+            case PUBLISHED -> requireStatus(e, Evaluation.Status.APPROVED);
+            default -> throw ProblemException.invalid("status", "not a workflow step");
+        }
+        if (to == Evaluation.Status.RETURNED && (comment == null || comment.isBlank())) {
+            throw ProblemException.invalid("comment", "say why the evaluation is returned");
+        }
+        return step(e, to, comment);
+    }
+
+    public List<EvaluationViews.StepView> steps(long id) {
+        get(id);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT from_status, to_status, actor, at, comment FROM evaluation_step "
+                + "WHERE evaluation_id = ?1 ORDER BY id").setParameter(1, id).getResultList();
+        return rows.stream().map(r -> new EvaluationViews.StepView(
+                r[0] == null ? null : Evaluation.Status.valueOf((String) r[0]), Evaluation.Status.valueOf((String) r[1]),
+                (String) r[2], toOffset(r[3]), (String) r[4])).toList();
+    }
+
+    public Page<EvaluationViews.AuditView> audit(long id, PageRequest page) {
+        get(id);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT id, actor, at, action, detail::text FROM audit_entry "
+                + "WHERE evaluation_id = ?1 ORDER BY id").setParameter(1, id).setFirstResult(page.page * page.size)
+                .setMaxResults(page.size).getResultList();
+        long total = ((Number) em.createNativeQuery("SELECT count(*) FROM audit_entry WHERE evaluation_id = ?1")
+                .setParameter(1, id).getSingleResult()).longValue();
+        List<EvaluationViews.AuditView> items = new ArrayList<>();
+        for (Object[] r : rows) {
+            JsonNode detail;
+            try {
+                detail = r[4] == null ? null : mapper.readTree((String) r[4]);
+            } catch (Exception ex) {
+                detail = null;
+            }
+            items.add(new EvaluationViews.AuditView(((Number) r[0]).longValue(), (String) r[1], toOffset(r[2]),
+                    (String) r[3], detail));
+        }
+        return new Page<>(items, page.page, page.size, total);
+    }
+
+    /** Sets the actual of every budget-linked indicator from the latest figures; true when something changed. */
+    public boolean applyBudgetFigures(Evaluation e) {
+        boolean changed = false;
+        for (Indicator i : e.leaves()) {
+            if (!EvaluationChecks.isBudgetLinked(i)) {
+                continue;
+            }
+            String metric = i.rule.path("metric").asText("EXECUTION_RATE");
+            boolean project = metric.startsWith("PROJECT_");
+            if (project && e.projectCode == null) {
+                continue;
+            }
+            var figures = BudgetFigures.of(e.departmentCode, e.fiscalYear, project ? e.projectCode : "");
+            if (figures.isEmpty()) {
+                continue;
+            }
+            JsonNode rate = figures.get().metrics.path(camel(project ? metric.substring("PROJECT_".length()) : metric))
+                    .path("ratio");
+            BigDecimal actual = rate.isMissingNode() || rate.isNull() ? null : rate.decimalValue();
+            if (actual == null ? i.actual != null : (i.actual == null || actual.compareTo(i.actual) != 0)) {
+                i.actual = actual;
+                i.actualText = actual == null
+                        ? null
+                        : actual.movePointRight(2).setScale(2, java.math.RoundingMode.HALF_UP) + "%";
+                changed = true;
+            }
+            e.budgetDataVersion = figures.get().dataVersion;
+        }
+        return changed;
+    }
+
+    /** EXECUTION_RATE → executionRate (the field of the metrics budget-service publishes). */
+    static String camel(String upperSnake) {
+        StringBuilder sb = new StringBuilder();
+        boolean up = false;
+        for (char c : upperSnake.toLowerCase().toCharArray()) {
+            if (c == '_') {
+                up = true;
+            } else {
+                sb.append(up ? Character.toUpperCase(c) : c);
+                up = false;
+            }
+        }
+        return sb.toString();
+    }
+
+    void audit(Evaluation e, String action, Map<String, Object> detail) {
+        audit(e, access.user(), action, detail);
+    }
+
+    /** Records a change in the audit trail (actor: a user, or the system process that made it). */
+    public void audit(Evaluation e, String actor, String action, Map<String, Object> detail) {
+        em.flush();
+        String json;
+        try {
+            json = mapper.writeValueAsString(detail);
+        } catch (Exception ex) {
+            json = "{}";
+        }
+        em.createNativeQuery(
+                "INSERT INTO audit_entry (evaluation_id, actor, action, detail) VALUES (?1, ?2, ?3, CAST(?4 AS jsonb))")
+                .setParameter(1, e.id).setParameter(2, actor).setParameter(3, action).setParameter(4, json)
+                .executeUpdate();
+    }
+
+    private Evaluation step(Evaluation e, Evaluation.Status to, String comment) {
+        Evaluation.Status from = e.status;
+        e.status = to;
+        em.flush();
+        em.createNativeQuery("INSERT INTO evaluation_step (evaluation_id, from_status, to_status, actor, comment) "
+                + "VALUES (?1, ?2, ?3, ?4, ?5)").setParameter(1, e.id).setParameter(2, from.name())
+                .setParameter(3, to.name()).setParameter(4, access.user()).setParameter(5, comment).executeUpdate();
+        audit(e, "STATUS_" + to.name(), Map.of("from", from.name(), "comment", comment == null ? "" : comment));
+        events.statusChanged(e, from);
+        return e;
+    }
+
+    private Evaluation editable(long id, String ifMatch) {
+        Evaluation e = get(id);
+        access.requireWrite(e.departmentCode);
+        Versions.requireMatch(ifMatch, e.version);
+        if (!e.editable()) {
+            throw ProblemException.conflict("Evaluation " + id + " is " + e.status + " and read-only");
+        }
+        return e;
+    }
+
+    private void rescoreOrReject(Evaluation e, String code) {
+        for (EvaluationScoring.Unscored u : scoring.rescore(e)) {
+            // a proposed score outside its band or range is refused outright; missing inputs just leave it unscored
+            if (u.code().equals(code) && u.message() != null
+                    && ("proposedScore".equals(u.field()) || "band".equals(u.field()) || "justification".equals(u.field())
+                            || "target".equals(u.field()) || "actual".equals(u.field()))
+                    && !u.message().contains("required")) {
+                throw ProblemException.invalid(u.field(), u.message());
+            }
+        }
+    }
+
+    private static void requireStatus(Evaluation e, Evaluation.Status... allowed) {
+        for (Evaluation.Status s : allowed) {
+            if (e.status == s) {
+                return;
+            }
+        }
+        throw ProblemException.conflict("Evaluation " + e.id + " is " + e.status);
+    }
+
+    private static void instantiate(Evaluation e, RuleTree tree) {
+        int pos = 0;
+        for (NodeDefinition n : tree.nodes()) {
+            add(e, n, null, 1, pos++);
+        }
+    }
+
+    private static void add(Evaluation e, NodeDefinition n, String parent, int level, int position) {
+        Indicator i = new Indicator();
+        i.evaluation = e;
+        i.parentCode = parent;
+        i.level = level;
+        i.position = position;
+        i.code = n.code();
+        i.name = n.name();
+        i.weight = n.weight();
+        i.explanation = n.explanation();
+        i.unit = n.unit();
+        i.direction = n.direction();
+        i.extensible = n.isExtensible();
+        i.rule = n.isLeaf() && !n.isExtensible() ? n.rule() : null;
+        e.indicators.add(i);
+        if (n.children() != null) {
+            int p = 0;
+            for (NodeDefinition c : n.children()) {
+                add(e, c, n.code(), level + 1, p++);
+            }
+        }
+    }
+
+    private static Map<String, Object> values(Indicator i) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("target", i.target);
+        m.put("actual", i.actual);
+        m.put("band", i.band);
+        m.put("proposedScore", i.proposedScore);
+        m.put("yes", i.yes);
+        m.put("notApplicable", i.notApplicable);
+        m.put("score", i.score);
+        m.put("reason", i.reason);
+        m.put("measure", i.measure);
+        return m;
+    }
+
+    private static java.time.OffsetDateTime toOffset(Object o) {
+        if (o instanceof java.time.OffsetDateTime t) {
+            return t;
+        }
+        if (o instanceof java.time.Instant i) {
+            return i.atOffset(java.time.ZoneOffset.UTC);
+        }
+        if (o instanceof java.sql.Timestamp ts) {
+            return ts.toInstant().atOffset(java.time.ZoneOffset.UTC);
+        }
+        return null;
+    }
+}

@@ -1,0 +1,116 @@
+package gov.budgetperf.evaluation.ruleset;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import gov.budgetperf.common.problem.Violation;
+import gov.budgetperf.evaluation.scoring.ScoringRule;
+
+/**
+ * Checks a rule set's tree before it is stored: weights add up (children to their parent, first level to 100), every
+ * leaf has a valid scoring rule, codes are unique, at most three levels. Each violation names the node.
+ */
+public final class RuleSetValidator {
+
+    static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    private static final Set<String> DIRECTIONS = Set.of(">=", "<=", "=");
+
+    private final ObjectMapper mapper;
+    private final List<Violation> violations = new ArrayList<>();
+    private final Set<String> codes = new HashSet<>();
+
+    public RuleSetValidator(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    public List<Violation> validate(RuleTree tree) {
+        violations.clear();
+        codes.clear();
+        if (tree == null || tree.nodes() == null || tree.nodes().isEmpty()) {
+            violations.add(new Violation("tree.nodes", "a rule set needs at least one first-level indicator"));
+            return violations;
+        }
+        BigDecimal sum = BigDecimal.ZERO;
+        for (int i = 0; i < tree.nodes().size(); i++) {
+            NodeDefinition n = tree.nodes().get(i);
+            String path = "tree.nodes[" + i + "]";
+            if (n.weight() == null) {
+                violations.add(new Violation(path + ".weight",
+                        n.code() + " (" + n.name() + "): a first-level indicator needs a weight"));
+            } else {
+                sum = sum.add(n.weight());
+            }
+            node(n, path, 1);
+        }
+        if (sum.compareTo(HUNDRED) != 0) {
+            violations
+                    .add(new Violation("tree.nodes", "first-level weights add up to " + sum.stripTrailingZeros().toPlainString()
+                            + ", not 100"));
+        }
+        return List.copyOf(violations);
+    }
+
+    private void node(NodeDefinition n, String path, int level) {
+        String label = n.code() + " (" + n.name() + ")";
+        if (!codes.add(n.code())) {
+            violations.add(new Violation(path + ".code", "duplicate indicator code " + n.code()));
+        }
+        if (level > 3) {
+            violations.add(new Violation(path, label + ": at most three levels (一级/二级/三级)"));
+            return;
+        }
+        if (n.weight() != null && n.weight().signum() <= 0) {
+            violations.add(new Violation(path + ".weight", label + ": weight must be positive"));
+        }
+        if (n.direction() != null && !DIRECTIONS.contains(n.direction())) {
+            violations.add(new Violation(path + ".direction", label + ": direction is one of >=, <=, ="));
+        }
+        if (n.weight() == null && !n.isExtensible()) {
+            violations.add(new Violation(path + ".weight", label + ": only an extensible node may leave its weight open"));
+        }
+        if (n.isLeaf()) {
+            if (n.isExtensible()) {
+                return; // departments add its third-level indicators
+            }
+            if (n.rule() == null || n.rule().isNull()) {
+                violations.add(new Violation(path + ".rule", label + ": a leaf indicator needs a scoring rule"));
+            } else {
+                try {
+                    mapper.treeToValue(n.rule(), ScoringRule.class);
+                } catch (Exception e) {
+                    violations.add(new Violation(path + ".rule", label + ": invalid scoring rule: " + firstLine(e)));
+                }
+            }
+            return;
+        }
+        if (n.rule() != null && !n.rule().isNull()) {
+            violations.add(new Violation(path + ".rule", label + ": only leaf indicators carry a scoring rule"));
+        }
+        BigDecimal sum = BigDecimal.ZERO;
+        boolean allWeighted = true;
+        for (int i = 0; i < n.children().size(); i++) {
+            NodeDefinition c = n.children().get(i);
+            if (c.weight() == null) {
+                allWeighted = false;
+            } else {
+                sum = sum.add(c.weight());
+            }
+            node(c, path + ".children[" + i + "]", level + 1);
+        }
+        if (n.weight() != null && allWeighted && sum.compareTo(n.weight()) != 0) {
+            violations.add(new Violation(path + ".children", "children of " + label + " weigh "
+                    + sum.stripTrailingZeros().toPlainString() + ", not " + n.weight().stripTrailingZeros().toPlainString()));
+        }
+    }
+
+    private static String firstLine(Exception e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+}

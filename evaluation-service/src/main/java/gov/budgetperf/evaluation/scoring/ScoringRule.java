@@ -1,0 +1,278 @@
+package gov.budgetperf.evaluation.scoring;
+
+import java.math.BigDecimal;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/**
+ * A scoring rule of a rule set: its type and its parameters (DESIGN §4 "Scoring rules"). Stored as JSON with the type
+ * in {@code "type"}, e.g. {@code {"type":"THRESHOLD_STEPS","threshold":95,"step":2,"deductionFraction":0.2}}; a
+ * parameter that has a default may be left out. Invalid parameters are rejected when the rule is built (a
+ * {@link ScoringException} naming the parameter; Jackson wraps it in a {@code ValueInstantiationException}).
+ * <p>
+ * The arithmetic is in {@link Scorer}; a rule only holds and checks its parameters.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = ScoringRule.RatioPositive.class, name = "RATIO_POSITIVE"),
+        @JsonSubTypes.Type(value = ScoringRule.RatioReverse.class, name = "RATIO_REVERSE"),
+        @JsonSubTypes.Type(value = ScoringRule.Equal.class, name = "EQUAL"),
+        @JsonSubTypes.Type(value = ScoringRule.ThresholdSteps.class, name = "THRESHOLD_STEPS"),
+        @JsonSubTypes.Type(value = ScoringRule.LinearDeduction.class, name = "LINEAR_DEDUCTION"),
+        @JsonSubTypes.Type(value = ScoringRule.Qualitative.class, name = "QUALITATIVE"),
+        @JsonSubTypes.Type(value = ScoringRule.YesNo.class, name = "YES_NO"),
+        @JsonSubTypes.Type(value = ScoringRule.BudgetLinked.class, name = "BUDGET_LINKED"),
+        @JsonSubTypes.Type(value = ScoringRule.Manual.class, name = "MANUAL")
+})
+public sealed interface ScoringRule {
+
+    /** The type of this rule (the {@code "type"} value in JSON). */
+    RuleType ruleType();
+
+    /** The parameters of this rule, by name, as they appear in an {@link Explanation}. */
+    Map<String, Object> parameters();
+
+    /** Ratio, positive (≥): weight × min(actual ÷ target, 1). The target must be positive. */
+    record RatioPositive() implements ScoringRule {
+
+        @Override
+        public RuleType ruleType() {
+            return RuleType.RATIO_POSITIVE;
+        }
+
+        @Override
+        public Map<String, Object> parameters() {
+            return Map.of();
+        }
+    }
+
+    /**
+     * Ratio, reverse (≤), with one of the two formulas of {@link ReverseFormula} (default
+     * {@link ReverseFormula#TARGET_OVER_ACTUAL}).
+     */
+    record RatioReverse(ReverseFormula formula) implements ScoringRule {
+
+        public RatioReverse {
+            formula = formula == null ? ReverseFormula.TARGET_OVER_ACTUAL : formula;
+        }
+
+        public RatioReverse() {
+            this(null);
+        }
+
+        @Override
+        public RuleType ruleType() {
+            return RuleType.RATIO_REVERSE;
+        }
+
+        @Override
+        public Map<String, Object> parameters() {
+            return Map.of("formula", formula.name());
+        }
+    }
+
+    /**
+     * Equal (=): full marks when |actual − target| is within the tolerance, otherwise weight × max(0, 1 − |actual −
+     * target| ÷ target). The tolerance (default 0) is read per {@link ToleranceMode} (default
+     * {@link ToleranceMode#RELATIVE}, i.e. a fraction of the target). The target must be positive.
+     */
+    record Equal(BigDecimal tolerance, ToleranceMode toleranceMode) implements ScoringRule {
+
+        public Equal {
+            tolerance = tolerance == null ? BigDecimal.ZERO : tolerance;
+            toleranceMode = toleranceMode == null ? ToleranceMode.RELATIVE : toleranceMode;
+            Checks.requireNotNegative("tolerance", tolerance);
+        }
+
+        public Equal() {
+            this(null, null);
+        }
+
+        @Override
+        public RuleType ruleType() {
+            return RuleType.EQUAL;
+        }
+
+        @Override
+        public Map<String, Object> parameters() {
+            return Checks.params("tolerance", tolerance, "toleranceMode", toleranceMode.name());
+        }
+    }
+
+    /**
+     * Threshold with step deductions: full marks when actual ≥ threshold; below it, steps = floor (or, with
+     * {@code countPartialSteps}, ceil) of (threshold − actual) ÷ step, and the score is weight × max(0, 1 − steps ×
+     * deductionFraction). Example "≥ 95% full; each 2 points short deducts 20% of the weight": threshold 95, step 2,
+     * deductionFraction 0.2. The three numbers are required; {@code countPartialSteps} defaults to false.
+     */
+    record ThresholdSteps(BigDecimal threshold, BigDecimal step, BigDecimal deductionFraction, boolean countPartialSteps)
+            implements
+                ScoringRule {
+
+        public ThresholdSteps {
+            Checks.requireNotNegative("threshold", Checks.require("threshold", threshold));
+            Checks.requirePositive("step", Checks.require("step", step));
+            Checks.requireFraction("deductionFraction", Checks.require("deductionFraction", deductionFraction));
+        }
+
+        public ThresholdSteps(BigDecimal threshold, BigDecimal step, BigDecimal deductionFraction) {
+            this(threshold, step, deductionFraction, false);
+        }
+
+        @Override
+        public RuleType ruleType() {
+            return RuleType.THRESHOLD_STEPS;
+        }
+
+        @Override
+        public Map<String, Object> parameters() {
+            return Checks.params("threshold", threshold, "step", step, "deductionFraction", deductionFraction,
+                    "countPartialSteps", countPartialSteps);
+        }
+    }
+
+    /**
+     * Linear deduction per unit beyond a limit: full marks when actual ≤ limit; above it, max(0, weight − (actual −
+     * limit) × perUnit), where perUnit is in points of score per unit of the actual value. Example "≤ 100% full, minus
+     * 0.1 point per percentage point above": limit 100, perUnit 0.1. Both are required.
+     */
+    record LinearDeduction(BigDecimal limit, BigDecimal perUnit) implements ScoringRule {
+
+        public LinearDeduction {
+            Checks.requireNotNegative("limit", Checks.require("limit", limit));
+            Checks.requirePositive("perUnit", Checks.require("perUnit", perUnit));
+        }
+
+        @Override
+        public RuleType ruleType() {
+            return RuleType.LINEAR_DEDUCTION;
+        }
+
+        @Override
+        public Map<String, Object> parameters() {
+            return Checks.params("limit", limit, "perUnit", perUnit);
+        }
+    }
+
+    /**
+     * Qualitative bands, as fractions of the weight: 达成 [achievedMin, 1], 部分达成 [partialMin, achievedMin), 未达成
+     * [0, partialMin). Defaults 0.80 and 0.60. The evaluator picks a band and proposes a score inside it.
+     */
+    record Qualitative(BigDecimal achievedMin, BigDecimal partialMin) implements ScoringRule {
+
+        static final BigDecimal DEFAULT_ACHIEVED_MIN = new BigDecimal("0.80");
+        static final BigDecimal DEFAULT_PARTIAL_MIN = new BigDecimal("0.60");
+
+        public Qualitative {
+            achievedMin = achievedMin == null ? DEFAULT_ACHIEVED_MIN : achievedMin;
+            partialMin = partialMin == null ? DEFAULT_PARTIAL_MIN : partialMin;
+            Checks.requireFraction("achievedMin", achievedMin);
+            Checks.requireFraction("partialMin", partialMin);
+            if (partialMin.signum() <= 0 || partialMin.compareTo(achievedMin) >= 0) {
+                throw new ScoringException("partialMin", "partialMin must lie strictly between 0 and achievedMin ("
+                        + Num.fmt(achievedMin) + "), was " + Num.fmt(partialMin));
+            }
+        }
+
+        public Qualitative() {
+            this(null, null);
+        }
+
+        /** The scores allowed in a band for a given weight. */
+        public Range range(QualitativeBand band, BigDecimal weight) {
+            return switch (band) {
+                case ACHIEVED -> new Range(band, weight.multiply(achievedMin), weight, true);
+                case PARTIAL -> new Range(band, weight.multiply(partialMin), weight.multiply(achievedMin), false);
+                case NOT_ACHIEVED -> new Range(band, BigDecimal.ZERO, weight.multiply(partialMin), false);
+            };
+        }
+
+        @Override
+        public RuleType ruleType() {
+            return RuleType.QUALITATIVE;
+        }
+
+        @Override
+        public Map<String, Object> parameters() {
+            return Checks.params("achievedMin", achievedMin, "partialMin", partialMin);
+        }
+
+        /** The scores of a band: [min, max] or [min, max). */
+        public record Range(QualitativeBand band, BigDecimal min, BigDecimal max, boolean maxInclusive) {
+
+            public boolean contains(BigDecimal score) {
+                int upper = score.compareTo(max);
+                return score.compareTo(min) >= 0 && (maxInclusive ? upper <= 0 : upper < 0);
+            }
+
+            @Override
+            public String toString() {
+                return band.name() + " (" + band.label() + ") [" + Num.fmt(min) + ", " + Num.fmt(max)
+                        + (maxInclusive ? "]" : ")");
+            }
+        }
+    }
+
+    /**
+     * Yes/no with discretionary deduction (有则得满分，否则酌情减分): yes gets full marks; no gets the proposed score,
+     * which must lie in [0, weight) and come with a justification.
+     */
+    record YesNo() implements ScoringRule {
+
+        @Override
+        public RuleType ruleType() {
+            return RuleType.YES_NO;
+        }
+
+        @Override
+        public Map<String, Object> parameters() {
+            return Map.of();
+        }
+    }
+
+    /**
+     * Budget-linked: the actual value is a budget ratio of the subject supplied by the caller (metric, default
+     * {@code EXECUTION_RATE}, e.g. 0.93) and the score is weight × min(actual ÷ target, 1), target being a ratio
+     * (default 1). So 0.93 of a weight of 10 gives 9.30.
+     */
+    record BudgetLinked(String metric, BigDecimal target) implements ScoringRule {
+
+        public static final String EXECUTION_RATE = "EXECUTION_RATE";
+
+        public BudgetLinked {
+            metric = metric == null || metric.isBlank() ? EXECUTION_RATE : metric;
+            target = target == null ? BigDecimal.ONE : target;
+            Checks.requirePositive("target", target);
+        }
+
+        public BudgetLinked() {
+            this(null, null);
+        }
+
+        @Override
+        public RuleType ruleType() {
+            return RuleType.BUDGET_LINKED;
+        }
+
+        @Override
+        public Map<String, Object> parameters() {
+            return Checks.params("metric", metric, "target", target);
+        }
+    }
+
+    /** Manual: a proposed score in [0, weight] with a justification. */
+    record Manual() implements ScoringRule {
+
+        @Override
+        public RuleType ruleType() {
+            return RuleType.MANUAL;
+        }
+
+        @Override
+        public Map<String, Object> parameters() {
+            return Map.of();
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package gov.budgetperf.evaluation.evaluation;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Publishes budget.events the way budget-service does, built from the examples budget-service documents (its
+ * AsyncAPI file, read from the producer's sources — no Java classes are shared).
+ */
+final class BudgetEventsFixture implements AutoCloseable {
+
+    static final Path PRODUCER_DOC = Path.of("..", "budget-service", "src", "main", "resources", "META-INF", "resources",
+            "events", "budget-events.asyncapi.json");
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private final KafkaProducer<String, String> producer;
+    private final JsonNode doc;
+
+    BudgetEventsFixture() throws Exception {
+        doc = JSON.readTree(Files.readString(PRODUCER_DOC));
+        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()));
+    }
+
+    /** The documented example of a message (by its CloudEvents type), as a mutable copy. */
+    ObjectNode example(String type) {
+        for (JsonNode m : doc.path("components").path("messages")) {
+            if (m.path("name").asText().equals(type)) {
+                return (ObjectNode) m.path("examples").get(0).path("payload").deepCopy();
+            }
+        }
+        throw new IllegalStateException("budget-service documents no example of " + type);
+    }
+
+    /** The budget-changed example for another department-year, version and execution ratio. */
+    ObjectNode budgetChanged(String department, int year, long version, String executionRatio) {
+        ObjectNode e = example("gov.budgetperf.budget.department-budget.changed");
+        e.put("id", UUID.randomUUID().toString());
+        ObjectNode data = (ObjectNode) e.get("data");
+        data.put("departmentCode", department);
+        data.put("fiscalYear", year);
+        data.put("version", version);
+        ObjectNode metrics = (ObjectNode) data.get("metrics");
+        metrics.put("departmentCode", department);
+        ((ObjectNode) metrics.get("executionRate")).put("ratio", new java.math.BigDecimal(executionRatio));
+        return e;
+    }
+
+    void send(String key, String value) throws Exception {
+        producer.send(new ProducerRecord<>("budget.events", key, value)).get();
+    }
+
+    void send(JsonNode event) throws Exception {
+        JsonNode data = event.get("data");
+        send(data.get("departmentCode").asText() + ":" + data.get("fiscalYear").asInt(), JSON.writeValueAsString(event));
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+}
