@@ -60,6 +60,13 @@ public final class EvaluationInputs {
             @Size(max = 4000) String explanation) {
     }
 
+    @Schema(name = "LikelihoodInput", description = "In-year monitoring of an indicator; reason and measure are required unless CERTAIN")
+    public record LikelihoodInput(
+            @NotNull @Schema(examples = "POSSIBLE") gov.budgetperf.evaluation.monitoring.Likelihood likelihood,
+            @Size(max = 4000) @Schema(examples = "采购合同签订延迟") String reason,
+            @Size(max = 4000) @Schema(examples = "督促供应商按期签约") String measure) {
+    }
+
     @Schema(name = "WorkflowComment")
     public record Comment(@Size(max = 4000) @Schema(examples = "请补充未达标原因") String comment) {
     }

@@ -90,6 +90,17 @@ public class EvaluationResource {
         return ok(service.updateValues(id, code, in, ifMatch), 200);
     }
 
+    @PUT
+    @Transactional
+    @Path("/{id}/indicators/{code}/likelihood")
+    @RolesAllowed({Roles.FINANCE, Roles.DEPARTMENT})
+    @Operation(operationId = "setIndicatorLikelihood", summary = "In-year monitoring: will the indicator reach its target? If-Match required")
+    @APIResponse(responseCode = "200", description = "The evaluation", content = @Content(schema = @Schema(implementation = EvaluationView.class)))
+    public Response likelihood(@PathParam("id") long id, @PathParam("code") String code,
+            @HeaderParam("If-Match") String ifMatch, @NotNull @Valid EvaluationInputs.LikelihoodInput in) {
+        return ok(service.setLikelihood(id, code, in, ifMatch), 200);
+    }
+
     @POST
     @Transactional // the view is built from the entity before the transaction ends
     @Path("/{id}/indicators")

@@ -169,6 +169,32 @@ public class EvaluationService {
     }
 
     @Transactional
+    public Evaluation setLikelihood(long id, String code, EvaluationInputs.LikelihoodInput in, String ifMatch) {
+        Evaluation e = editable(id, ifMatch);
+        Indicator i = e.indicator(code);
+        if (i == null || i.rule == null) {
+            throw ProblemException.notFound("No leaf indicator " + code + " in evaluation " + id);
+        }
+        if (in.likelihood() != gov.budgetperf.evaluation.monitoring.Likelihood.CERTAIN) {
+            List<Violation> missing = new ArrayList<>();
+            if (in.reason() == null || in.reason().isBlank()) {
+                missing.add(new Violation("reason", "required unless the target will certainly be reached"));
+            }
+            if (in.measure() == null || in.measure().isBlank()) {
+                missing.add(new Violation("measure", "required unless the target will certainly be reached"));
+            }
+            if (!missing.isEmpty()) {
+                throw ProblemException.invalid("A target that may be missed needs a reason and a measure", missing);
+            }
+        }
+        i.likelihood = in.likelihood().name();
+        i.likelihoodReason = in.reason();
+        i.likelihoodMeasure = in.measure();
+        audit(e, "LIKELIHOOD_SET", Map.of("indicator", code, "likelihood", in.likelihood().name()));
+        return e;
+    }
+
+    @Transactional
     public Evaluation addIndicator(long id, EvaluationInputs.Custom in, String ifMatch) {
         Evaluation e = editable(id, ifMatch);
         Indicator parent = e.indicator(in.parentCode());

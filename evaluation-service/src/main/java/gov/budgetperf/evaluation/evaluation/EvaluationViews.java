@@ -41,13 +41,15 @@ public final class EvaluationViews {
             BigDecimal proposedScore, Boolean yes, String justification, boolean notApplicable,
             @Schema(description = "得分, half-up to 2 decimals") BigDecimal score,
             @Schema(description = "How the score was computed: rule type, parameters, inputs, formula with the numbers, rule-set version") JsonNode scoreExplanation,
-            String reason, String measure) {
+            String reason, String measure,
+            @Schema(description = "In-year monitoring: CERTAIN 确定能, POSSIBLE 有可能, IMPOSSIBLE 不可能") String likelihood,
+            String likelihoodReason, String likelihoodMeasure) {
 
         static IndicatorView of(Indicator i) {
             return new IndicatorView(i.code, i.parentCode, i.level, i.name, i.weight, i.explanation, i.unit, i.direction,
                     i.extensible, i.custom, i.rule, i.target, i.targetText, i.actual, i.actualText, i.band,
                     i.proposedScore, i.yes, i.justification, i.notApplicable, i.score, i.scoreExplanation, i.reason,
-                    i.measure);
+                    i.measure, i.likelihood, i.likelihoodReason, i.likelihoodMeasure);
         }
     }
 

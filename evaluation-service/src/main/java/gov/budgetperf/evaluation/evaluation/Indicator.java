@@ -69,4 +69,10 @@ public class Indicator extends PanacheEntityBase {
     public JsonNode scoreExplanation;
     public String reason;
     public String measure;
+    /** In-year monitoring: will it reach its target (CERTAIN, POSSIBLE, IMPOSSIBLE)? */
+    public String likelihood;
+    @Column(name = "likelihood_reason")
+    public String likelihoodReason;
+    @Column(name = "likelihood_measure")
+    public String likelihoodMeasure;
 }

@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * Publishes budget.events the way budget-service does, built from the examples budget-service documents (its
  * AsyncAPI file, read from the producer's sources — no Java classes are shared).
  */
-final class BudgetEventsFixture implements AutoCloseable {
+public final class BudgetEventsFixture implements AutoCloseable {
 
     static final Path PRODUCER_DOC = Path.of("..", "budget-service", "src", "main", "resources", "META-INF", "resources",
             "events", "budget-events.asyncapi.json");
@@ -28,7 +28,7 @@ final class BudgetEventsFixture implements AutoCloseable {
     private final KafkaProducer<String, String> producer;
     private final JsonNode doc;
 
-    BudgetEventsFixture() throws Exception {
+    public BudgetEventsFixture() throws Exception {
         doc = JSON.readTree(Files.readString(PRODUCER_DOC));
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
@@ -47,7 +47,7 @@ final class BudgetEventsFixture implements AutoCloseable {
     }
 
     /** The budget-changed example for another department-year, version and execution ratio. */
-    ObjectNode budgetChanged(String department, int year, long version, String executionRatio) {
+    public ObjectNode budgetChanged(String department, int year, long version, String executionRatio) {
         ObjectNode e = example("gov.budgetperf.budget.department-budget.changed");
         e.put("id", UUID.randomUUID().toString());
         ObjectNode data = (ObjectNode) e.get("data");
@@ -60,11 +60,24 @@ final class BudgetEventsFixture implements AutoCloseable {
         return e;
     }
 
+    /** The budget-changed example for a department-year of a region with given budget and spending (yuan). */
+    public ObjectNode budgetChanged(String department, String region, int year, long version, String adjustedBudget,
+            String actual) {
+        ObjectNode e = budgetChanged(department, year, version, "0.5");
+        ObjectNode data = (ObjectNode) e.get("data");
+        data.put("region", region);
+        ObjectNode metrics = (ObjectNode) data.get("metrics");
+        metrics.put("adjustedBudget", new java.math.BigDecimal(adjustedBudget));
+        metrics.put("actualExpenditure", new java.math.BigDecimal(actual));
+        data.set("projects", JSON.createArrayNode());
+        return e;
+    }
+
     void send(String key, String value) throws Exception {
         producer.send(new ProducerRecord<>("budget.events", key, value)).get();
     }
 
-    void send(JsonNode event) throws Exception {
+    public void send(JsonNode event) throws Exception {
         JsonNode data = event.get("data");
         send(data.get("departmentCode").asText() + ":" + data.get("fiscalYear").asInt(), JSON.writeValueAsString(event));
     }
