@@ -136,11 +136,13 @@ public class BudgetEventsConsumer {
         for (Evaluation e : affected) {
             if (e.editable()) {
                 if (evaluations.applyBudgetFigures(e)) {
+                    evaluations.touch(e);
                     scoring.rescore(e);
                     evaluations.audit(e, "budget.events", "BUDGET_FIGURES_APPLIED", Map.of("budgetDataVersion", version));
                     events.scored(e);
                 }
             } else if (!e.budgetChangedAfterSubmission) {
+                evaluations.touch(e);
                 e.budgetChangedAfterSubmission = true;
                 evaluations.audit(e, "budget.events", "BUDGET_CHANGED_AFTER_SUBMISSION",
                         Map.of("budgetDataVersion", version));

@@ -11,6 +11,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -319,6 +320,11 @@ public class EvaluationService {
         return new Page<>(items, page.page, page.size, total);
     }
 
+    /** Marks an evaluation changed by the system (budget events): a new version, so stale client writes fail. */
+    public void touch(Evaluation e) {
+        em.lock(e, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+    }
+
     /** Sets the actual of every budget-linked indicator from the latest figures; true when something changed. */
     public boolean applyBudgetFigures(Evaluation e) {
         boolean changed = false;
@@ -386,6 +392,7 @@ public class EvaluationService {
 
     private Evaluation step(Evaluation e, Evaluation.Status to, String comment) {
         Evaluation.Status from = e.status;
+        em.lock(e, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
         e.status = to;
         em.flush();
         em.createNativeQuery("INSERT INTO evaluation_step (evaluation_id, from_status, to_status, actor, comment) "
@@ -403,6 +410,8 @@ public class EvaluationService {
         if (!e.editable()) {
             throw ProblemException.conflict("Evaluation " + id + " is " + e.status + " and read-only");
         }
+        // every change of an indicator is a new version of the evaluation (its ETag), even when no total moves
+        em.lock(e, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
         return e;
     }
 
