@@ -266,3 +266,45 @@ for pair in GZ-TH-GSL:96.03 GZ-HD-GSL:98.02 GZ-ZC-GSL:93.00; do
   [[ $rate == "$expected" ]] || warn "$code: execution rate $rate%, the seed says $expected%"
 done
 echo "  (as of a date: GET $API/departments/GZ-HD-GSL/budgets/$YEAR/metrics?asOf=2022-06-30)"
+
+# ------------------------------------------------------------------ the 增城 self-evaluation (evaluation-service)
+# The 2022 whole-department self-evaluation of 增城 with the seed's self-scores, scored by the rules of the shipped
+# rule set GZ-DEPT-COMMON; 部门预算资金支出率 comes from budget.events (93% → 9.30). Created only once.
+EVALUATION_URL=${EVALUATION_URL:-http://127.0.0.1:8082}
+if curl -fsS -o /dev/null --max-time 5 "$EVALUATION_URL/q/openapi" 2>/dev/null; then
+  API="$EVALUATION_URL/api/v1"
+  call GET "/evaluations?departmentCode=GZ-ZC-GSL&fiscalYear=$YEAR"
+  expect_ok "GET evaluations of GZ-ZC-GSL"
+  if [[ $(json_get "$BODY" .total) == 0 ]]; then
+    create "the 增城 $YEAR self-evaluation" /evaluations <<JSON
+{"subjectType": "DEPARTMENT", "departmentCode": "GZ-ZC-GSL", "fiscalYear": $YEAR, "ruleSetCode": "GZ-DEPT-COMMON"}
+JSON
+    evaluation=$(json_get "$BODY" .id)
+    # fill CODE JSON: PUT the values of an indicator, with the evaluation's current ETag
+    fill() {
+      local etag
+      etag=$(curl -sS -D - -o /dev/null -H "Authorization: Bearer $TOKEN" "$API/evaluations/$evaluation" |
+        tr -d '\r' | sed -n 's/^[Ee][Tt][Aa][Gg]: //p')
+      call PUT "/evaluations/$evaluation/indicators/$1" -H 'Content-Type: application/json' -H "If-Match: $etag" \
+        --data-binary "$2"
+      expect_ok "PUT indicator $1"
+    }
+    fill LZ11 '{"band": "PARTIAL", "proposedScore": 12.5, "reason": "开展一期企业家培训班，培训人数为105人。", "measure": "提前筹划准备，做好应急预案，加强项目进度管理"}'
+    fill LZ12 '{"band": "ACHIEVED", "proposedScore": 20}'
+    fill LZ13 '{"reason": "年度平均执行率低于100%", "measure": "提前筹划准备，做好应急预案，加强进度管理。加快资金支付，确保支出进度达到序时进度要求"}'
+    for code in GL11 GL21 GL22 GL31 GL32 GL41 GL42 GL43 GL51 GL52 GL53 GL54 GL56 GL61 GL62 GL63 GL64 GL65 GL66 GL72; do
+      fill "$code" '{"yes": true}'
+    done
+    fill GL55 '{"yes": false, "proposedScore": 2, "justification": "合同延期盖章", "reason": "合同线上盖章，供应商因不会操作，查找不到盖章界面，导致延期盖章", "measure": "督促供应商线上签章"}'
+    fill GL57 '{"proposedScore": 0.97, "justification": "预算资金支出率非100%", "reason": "预算资金支出率非100%", "measure": "精准预算项目与金额"}'
+    fill GL71 '{"target": 100, "actual": 96.5}'
+  else
+    evaluation=$(json_get "$BODY" '.items[0].id')
+    log "the 增城 $YEAR self-evaluation exists (id $evaluation), kept as is"
+  fi
+  call GET "/evaluations/$evaluation"
+  expect_ok "GET evaluation $evaluation"
+  echo "  增城 $YEAR self-evaluation $evaluation: total $(json_get "$BODY" .total) $(json_get "$BODY" .grade)" \
+    "(the seed: 90.77 优; until budget.events arrive, 部门预算资金支出率 is unscored and the total empty)"
+  echo "  GET $API/evaluations/$evaluation  ·  GET $API/monitoring?fiscalYear=$YEAR&asOf=2022-06-30"
+fi

@@ -62,8 +62,10 @@ class EvaluationEventsTest {
             consumer.subscribe(List.of(EvaluationEvents.TOPIC));
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
-                    if (Long.toString(id).equals(r.key())) {
-                        events.add(JSON.readTree(r.value()));
+                    // the key is the evaluation id; the department tells this run's evaluation from an earlier one
+                    JsonNode e = JSON.readTree(r.value());
+                    if (Long.toString(id).equals(r.key()) && dept.equals(e.path("data").path("departmentCode").asText())) {
+                        events.add(e);
                     }
                 }
                 assertThat(events).isNotEmpty();
