@@ -53,12 +53,7 @@ public class ImportResource {
     public Response expenditures(InputStream body, @HeaderParam("Content-Type") String contentType,
             @QueryParam("fileName") @Parameter(description = "Original file name, for the record") String fileName)
             throws IOException {
-        ImportService.Upload upload = ImportService.receive(body);
-        try {
-            return respond(service.importExpenditures(upload, format(contentType), fileName));
-        } finally {
-            Files.deleteIfExists(upload.file());
-        }
+        return run(body, upload -> service.importExpenditures(upload, format(contentType), fileName));
     }
 
     @POST
@@ -73,12 +68,7 @@ public class ImportResource {
     @APIResponse(responseCode = "200", description = "This file was imported before; nothing changed", content = @Content(schema = @Schema(implementation = ImportReport.class)))
     public Response budgets(InputStream body, @HeaderParam("Content-Type") String contentType,
             @QueryParam("fileName") String fileName) throws IOException {
-        ImportService.Upload upload = ImportService.receive(body);
-        try {
-            return respond(service.importBudgets(upload, format(contentType), fileName));
-        } finally {
-            Files.deleteIfExists(upload.file());
-        }
+        return run(body, upload -> service.importBudgets(upload, format(contentType), fileName));
     }
 
     @GET
@@ -90,8 +80,16 @@ public class ImportResource {
         return service.get(id);
     }
 
-    private static Response respond(ImportReport r) {
-        return Response.status("IMPORTED".equals(r.status()) ? 201 : 200).entity(r).build();
+    /** Receives the upload into a temporary file, imports it, removes the file: 201 imported, 200 a repeat. */
+    private static Response run(InputStream body, java.util.function.Function<ImportService.Upload, ImportReport> importer)
+            throws IOException {
+        ImportService.Upload upload = ImportService.receive(body);
+        try {
+            ImportReport r = importer.apply(upload);
+            return Response.status("IMPORTED".equals(r.status()) ? 201 : 200).entity(r).build();
+        } finally {
+            Files.deleteIfExists(upload.file());
+        }
     }
 
     private static TabularReader.Format format(String contentType) {

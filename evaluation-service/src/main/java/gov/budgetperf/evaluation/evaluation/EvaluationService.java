@@ -133,10 +133,7 @@ public class EvaluationService {
     @Transactional
     public Evaluation updateValues(long id, String code, EvaluationInputs.Values in, String ifMatch) {
         Evaluation e = editable(id, ifMatch);
-        Indicator i = e.indicator(code);
-        if (i == null || i.rule == null) {
-            throw ProblemException.notFound("No leaf indicator " + code + " in evaluation " + id);
-        }
+        Indicator i = leaf(e, code);
         boolean linked = EvaluationChecks.isBudgetLinked(i);
         if (linked && in.actual() != null && (i.actual == null || in.actual().compareTo(i.actual) != 0)) {
             throw ProblemException.invalid("actual",
@@ -172,10 +169,7 @@ public class EvaluationService {
     @Transactional
     public Evaluation setLikelihood(long id, String code, EvaluationInputs.LikelihoodInput in, String ifMatch) {
         Evaluation e = editable(id, ifMatch);
-        Indicator i = e.indicator(code);
-        if (i == null || i.rule == null) {
-            throw ProblemException.notFound("No leaf indicator " + code + " in evaluation " + id);
-        }
+        Indicator i = leaf(e, code);
         if (in.likelihood() != gov.budgetperf.evaluation.monitoring.Likelihood.CERTAIN) {
             List<Violation> missing = new ArrayList<>();
             if (in.reason() == null || in.reason().isBlank()) {
@@ -427,6 +421,14 @@ public class EvaluationService {
         }
     }
 
+    private static Indicator leaf(Evaluation e, String code) {
+        Indicator i = e.indicator(code);
+        if (i == null || i.rule == null) {
+            throw ProblemException.notFound("No leaf indicator " + code + " in evaluation " + e.id);
+        }
+        return i;
+    }
+
     private static void requireStatus(Evaluation e, Evaluation.Status... allowed) {
         for (Evaluation.Status s : allowed) {
             if (e.status == s) {
@@ -455,8 +457,8 @@ public class EvaluationService {
         i.explanation = n.explanation();
         i.unit = n.unit();
         i.direction = n.direction();
-        i.extensible = n.isExtensible();
-        i.rule = n.isLeaf() && !n.isExtensible() ? n.rule() : null;
+        i.extensible = n.acceptsCustom();
+        i.rule = n.leaf() && !n.acceptsCustom() ? n.rule() : null;
         e.indicators.add(i);
         if (n.children() != null) {
             int p = 0;

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import gov.budgetperf.common.problem.ProblemException;
 import gov.budgetperf.common.security.CallerAccess;
+import gov.budgetperf.common.time.YearElapsed;
 import gov.budgetperf.evaluation.budgetfeed.BudgetFigures;
 
 /**
@@ -71,30 +72,16 @@ public class MonitoringService {
         BigDecimal budget = m.path("adjustedBudget").decimalValue();
         BigDecimal executed = (m.has("actualExpenditure") ? m.path("actualExpenditure") : m.path("executed")).decimalValue();
         int year = f.key.fiscalYear();
-        long numerator;
-        long len;
-        if (asOf.getYear() < year) {
-            numerator = 0;
-            len = 1;
-        } else if (asOf.getYear() > year) {
-            numerator = 12;
-            len = 1;
-        } else {
-            len = asOf.lengthOfMonth();
-            numerator = (asOf.getMonthValue() - 1) * len + asOf.getDayOfMonth();
-        }
-        BigDecimal elapsed = BigDecimal.valueOf(numerator).divide(BigDecimal.valueOf(len), 4, RoundingMode.HALF_UP);
+        YearElapsed elapsed = YearElapsed.of(year, asOf);
         BigDecimal percent = budget.signum() == 0
                 ? null
                 : executed.multiply(BigDecimal.valueOf(100)).divide(budget, 2, RoundingMode.HALF_UP);
-        BigDecimal ratio = null;
+        BigDecimal ratio = elapsed.progressRatio(executed, budget);
         Light light = Light.NONE;
-        if (numerator > 0 && budget.signum() != 0) {
-            ratio = executed.multiply(BigDecimal.valueOf(1200L * len)).divide(budget.multiply(BigDecimal.valueOf(numerator)),
-                    2, RoundingMode.HALF_UP);
+        if (ratio != null) {
             light = ratio.compareTo(red) < 0 ? Light.RED : ratio.compareTo(yellow) < 0 ? Light.YELLOW : Light.GREEN;
         }
         return new MonitoringLine(f.key.departmentCode(), f.key.projectCode().isEmpty() ? null : f.key.projectCode(),
-                region, year, asOf, budget, executed, percent, elapsed, ratio, light, f.dataVersion);
+                region, year, asOf, budget, executed, percent, elapsed.months(), ratio, light, f.dataVersion);
     }
 }

@@ -9,7 +9,6 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,13 +32,13 @@ public record NodeDefinition(
         @Schema(description = "Scoring rule of a leaf, e.g. {\"type\":\"THRESHOLD_STEPS\",\"threshold\":95,\"step\":2,\"deductionFraction\":0.2}") JsonNode rule,
         @Valid List<NodeDefinition> children) {
 
-    @JsonIgnore
-    public boolean isLeaf() {
+    /** Not a bean getter on purpose: it must not become a JSON property. */
+    public boolean leaf() {
         return children == null || children.isEmpty();
     }
 
-    @JsonIgnore
-    public boolean isExtensible() {
+    /** Whether departments may add third-level indicators here (not a bean getter: no JSON property). */
+    public boolean acceptsCustom() {
         return Boolean.TRUE.equals(extensible);
     }
 }

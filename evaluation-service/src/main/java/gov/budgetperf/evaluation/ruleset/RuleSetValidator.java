@@ -70,11 +70,11 @@ public final class RuleSetValidator {
         if (n.direction() != null && !DIRECTIONS.contains(n.direction())) {
             violations.add(new Violation(path + ".direction", label + ": direction is one of >=, <=, ="));
         }
-        if (n.weight() == null && !n.isExtensible()) {
+        if (n.weight() == null && !n.acceptsCustom()) {
             violations.add(new Violation(path + ".weight", label + ": only an extensible node may leave its weight open"));
         }
-        if (n.isLeaf()) {
-            if (n.isExtensible()) {
+        if (n.leaf()) {
+            if (n.acceptsCustom()) {
                 return; // departments add its third-level indicators
             }
             if (n.rule() == null || n.rule().isNull()) {
