@@ -314,6 +314,80 @@ public class EvaluationService {
         return new Page<>(items, page.page, page.size, total);
     }
 
+    /** The outcome of moving evaluations to a new rule-set version. */
+    public record Migration(String ruleSet, int evaluations, int indicators, long millis) {
+    }
+
+    /**
+     * Moves every draft or returned evaluation made from an earlier version of a rule set to this published version:
+     * the tree takes the new names, weights and rules (matched by indicator code), the department's values and own
+     * indicators stay, indicators the new version drops are removed, and everything is rescored.
+     */
+    @Transactional
+    public Migration migrate(String code, int version) {
+        long start = System.nanoTime();
+        if (!access.isFinance()) {
+            throw ProblemException.forbidden("Only finance moves evaluations to a new rule set");
+        }
+        RuleSet target = RuleSet.byVersion(code, version).filter(r -> r.status == RuleSet.Status.PUBLISHED)
+                .orElseThrow(() -> ProblemException.notFound("No published rule set " + code + " version " + version));
+        List<Evaluation> list = Evaluation.list("ruleSet.code = ?1 and ruleSet.version < ?2 and status in ?3", code, version,
+                List.of(Evaluation.Status.DRAFT, Evaluation.Status.RETURNED));
+        int indicators = 0;
+        for (Evaluation e : list) {
+            String from = e.ruleSet.label();
+            e.ruleSet = target;
+            Map<String, NodeDefinition> nodes = new LinkedHashMap<>();
+            Map<String, String> parents = new HashMap<>();
+            flatten(target.tree.nodes(), null, nodes, parents);
+            e.indicators.removeIf(i -> i.custom
+                    ? !nodes.containsKey(i.parentCode) || !nodes.get(i.parentCode).acceptsCustom()
+                    : !nodes.containsKey(i.code));
+            for (var entry : nodes.entrySet()) {
+                NodeDefinition n = entry.getValue();
+                Indicator i = e.indicator(entry.getKey());
+                if (i == null) {
+                    add(e, n, parents.get(entry.getKey()), level(parents, entry.getKey()), e.indicators.size());
+                    continue;
+                }
+                i.name = n.name();
+                i.weight = n.weight();
+                i.explanation = n.explanation();
+                i.unit = n.unit();
+                i.direction = n.direction();
+                i.extensible = n.acceptsCustom();
+                i.rule = n.leaf() && !n.acceptsCustom() ? n.rule() : null;
+            }
+            applyBudgetFigures(e);
+            scoring.rescore(e);
+            touch(e);
+            indicators += e.indicators.size();
+            audit(e, "RULE_SET_MIGRATED", Map.of("from", from, "to", target.label()));
+            events.scored(e);
+        }
+        return new Migration(target.label(), list.size(), indicators, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private static void flatten(List<NodeDefinition> nodes, String parent, Map<String, NodeDefinition> out,
+            Map<String, String> parents) {
+        if (nodes == null) {
+            return;
+        }
+        for (NodeDefinition n : nodes) {
+            out.put(n.code(), n);
+            parents.put(n.code(), parent);
+            flatten(n.children(), n.code(), out, parents);
+        }
+    }
+
+    private static int level(Map<String, String> parents, String code) {
+        int level = 1;
+        for (String p = parents.get(code); p != null; p = parents.get(p)) {
+            level++;
+        }
+        return level;
+    }
+
     /** Marks an evaluation changed by the system (budget events): a new version, so stale client writes fail. */
     public void touch(Evaluation e) {
         em.lock(e, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
@@ -445,6 +519,7 @@ public class EvaluationService {
         }
     }
 
+    /** Adds a node of a rule set's tree, and its children, to an evaluation. */
     private static void add(Evaluation e, NodeDefinition n, String parent, int level, int position) {
         Indicator i = new Indicator();
         i.evaluation = e;

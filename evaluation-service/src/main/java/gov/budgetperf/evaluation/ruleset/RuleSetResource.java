@@ -30,6 +30,7 @@ import gov.budgetperf.common.security.Roles;
 import gov.budgetperf.common.web.Page;
 import gov.budgetperf.common.web.PageRequest;
 import gov.budgetperf.common.web.Versions;
+import gov.budgetperf.evaluation.evaluation.EvaluationService;
 
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
@@ -40,6 +41,9 @@ public class RuleSetResource {
 
     @Inject
     RuleSetService service;
+
+    @Inject
+    EvaluationService evaluations;
 
     @GET
     @Path("/rule-sets")
@@ -93,6 +97,16 @@ public class RuleSetResource {
             @HeaderParam("If-Match") String ifMatch) {
         RuleSet r = service.publish(code, version, ifMatch);
         return Response.ok(RuleSetView.of(r)).tag(Versions.etag(r.rowVersion)).build();
+    }
+
+    @POST
+    @Path("/rule-sets/{code}/versions/{version}/rescore")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Roles.FINANCE)
+    @Operation(operationId = "migrateEvaluations", summary = "Move draft and returned evaluations of earlier versions of this rule set to this version and rescore them")
+    @APIResponse(responseCode = "200", description = "How many evaluations moved, and how long it took")
+    public EvaluationService.Migration rescore(@PathParam("code") String code, @PathParam("version") int version) {
+        return evaluations.migrate(code, version);
     }
 
     @GET
