@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
@@ -22,6 +23,9 @@ import jakarta.persistence.PrePersist;
 import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -83,6 +87,11 @@ public class Evaluation extends PanacheEntityBase {
 
     @Column(name = "budget_changed_after_submission")
     public boolean budgetChangedAfterSubmission;
+
+    /** Rates typed into the form, in percent, by metric (EXECUTION_RATE, ADJUSTMENT_RATE, …). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "declared_rates")
+    public Map<String, BigDecimal> declaredRates;
 
     @Version
     public long version;

@@ -59,7 +59,10 @@ public class EvaluationChecks {
                         "等级 " + e.grade + " 与总分 " + e.total + " 不符"));
             }
         }
-        BudgetFigures.of(e.departmentCode, e.fiscalYear, "").ifPresent(f -> figures(f.metrics, out));
+        BudgetFigures.of(e.departmentCode, e.fiscalYear, "").ifPresent(f -> {
+            figures(f.metrics, out);
+            declared(e, f.metrics, out);
+        });
         if (e.budgetChangedAfterSubmission) {
             out.add(new Finding(Severity.WARNING, "BUDGET_CHANGED_AFTER_SUBMISSION", "evaluation",
                     "提交后预算数据发生变化，请复核与预算挂钩的指标"));
@@ -103,6 +106,22 @@ public class EvaluationChecks {
                 .compareTo(basic) != 0) {
             out.add(new Finding(Severity.ERROR, "BASIC_SPLIT", "budget", "人员经费 + 公用经费 ≠ 基本支出"));
         }
+    }
+
+    /** A rate typed into the form must be the one the figures give (e.g. 天河: 0.00% typed, 0.05% computed). */
+    private static void declared(Evaluation e, JsonNode m, List<Finding> out) {
+        if (e.declaredRates == null) {
+            return;
+        }
+        e.declaredRates.forEach((metric, typed) -> {
+            JsonNode percent = m.path(EvaluationService.camel(metric)).path("percent");
+            if (percent.isMissingNode() || percent.isNull()) {
+                out.add(new Finding(Severity.WARNING, "DECLARED_RATE_UNKNOWN", metric, "预算数据中没有 " + metric));
+            } else if (percent.decimalValue().compareTo(typed) != 0) {
+                out.add(new Finding(Severity.ERROR, "DECLARED_RATE_MISMATCH", metric, "表中填写 "
+                        + typed.toPlainString() + "%，按预算数据计算为 " + percent.decimalValue().toPlainString() + "%"));
+            }
+        });
     }
 
     static boolean isBudgetLinked(Indicator i) {

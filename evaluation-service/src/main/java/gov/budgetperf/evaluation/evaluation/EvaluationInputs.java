@@ -67,6 +67,11 @@ public final class EvaluationInputs {
             @Size(max = 4000) @Schema(examples = "督促供应商按期签约") String measure) {
     }
 
+    @Schema(name = "DeclaredRates", description = "Rates as typed into the form, in percent, by metric name as budget-service names them (EXECUTION_RATE, ADJUSTMENT_RATE, CARRY_OVER_RATE, PUBLIC_FUNDS_CONTROL_RATE, STAFF_CONTROL_RATE)")
+    public record DeclaredRates(
+            @NotNull @Schema(examples = "{\"ADJUSTMENT_RATE\": 0.00, \"EXECUTION_RATE\": 96.03}") java.util.Map<@Pattern(regexp = "[A-Z_]+") String, @NotNull BigDecimal> rates) {
+    }
+
     @Schema(name = "WorkflowComment")
     public record Comment(@Size(max = 4000) @Schema(examples = "请补充未达标原因") String comment) {
     }

@@ -92,6 +92,17 @@ public class EvaluationResource {
 
     @PUT
     @Transactional
+    @Path("/{id}/declared-rates")
+    @RolesAllowed({Roles.FINANCE, Roles.DEPARTMENT})
+    @Operation(operationId = "declareRates", summary = "Record the rates typed into the form; the checks compare them with the budget figures. If-Match required")
+    @APIResponse(responseCode = "200", description = "The evaluation", content = @Content(schema = @Schema(implementation = EvaluationView.class)))
+    public Response declare(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,
+            @NotNull @Valid EvaluationInputs.DeclaredRates in) {
+        return ok(service.declareRates(id, in, ifMatch), 200);
+    }
+
+    @PUT
+    @Transactional
     @Path("/{id}/indicators/{code}/likelihood")
     @RolesAllowed({Roles.FINANCE, Roles.DEPARTMENT})
     @Operation(operationId = "setIndicatorLikelihood", summary = "In-year monitoring: will the indicator reach its target? If-Match required")

@@ -190,6 +190,14 @@ public class EvaluationService {
     }
 
     @Transactional
+    public Evaluation declareRates(long id, EvaluationInputs.DeclaredRates in, String ifMatch) {
+        Evaluation e = editable(id, ifMatch);
+        e.declaredRates = new LinkedHashMap<>(in.rates());
+        audit(e, "RATES_DECLARED", Map.of("rates", in.rates()));
+        return e;
+    }
+
+    @Transactional
     public Evaluation addIndicator(long id, EvaluationInputs.Custom in, String ifMatch) {
         Evaluation e = editable(id, ifMatch);
         Indicator parent = e.indicator(in.parentCode());

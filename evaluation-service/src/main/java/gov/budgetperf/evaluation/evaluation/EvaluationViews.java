@@ -23,13 +23,15 @@ public final class EvaluationViews {
             Evaluation.Status status,
             @Schema(description = "总分: sum of rounded leaf scores (rescaled when some are not applicable); null while some indicator is unscored", examples = "90.77") BigDecimal total,
             @Schema(examples = "优") String grade, boolean rescaled, Long budgetDataVersion,
-            boolean budgetChangedAfterSubmission, @Schema(description = "Version (ETag)") long version,
+            boolean budgetChangedAfterSubmission,
+            @Schema(description = "Rates typed into the form, percent, by metric; checked against the budget figures") java.util.Map<String, BigDecimal> declaredRates,
+            @Schema(description = "Version (ETag)") long version,
             OffsetDateTime updatedAt, List<IndicatorView> indicators) {
 
         public static EvaluationView of(Evaluation e, boolean withIndicators) {
             return new EvaluationView(e.id, e.subjectType, e.departmentCode, e.fiscalYear, e.projectCode, e.kind,
                     e.ruleSet.label(), e.status, e.total, e.grade, e.rescaled, e.budgetDataVersion,
-                    e.budgetChangedAfterSubmission, e.version, e.updatedAt,
+                    e.budgetChangedAfterSubmission, e.declaredRates, e.version, e.updatedAt,
                     withIndicators ? e.indicators.stream().map(IndicatorView::of).toList() : null);
         }
     }
