@@ -197,6 +197,7 @@ kafka_dir() { printf '%s\n' "$LOCAL_DIR/kafka-$1"; }
 
 # kafka_java ARGS...: a JVM with the broker jars and the quiet tools logging configuration.
 kafka_java() {
+  ensure_kafka_jars # also when the broker was already running and this checkout never gathered them
   java -Dlog4j2.configurationFile="$KAFKA_CONFIG_DIR/log4j2-tools.yaml" -cp "$KAFKA_LIB/*" "$@"
 }
 
