@@ -96,7 +96,7 @@ public class BudgetResource {
             @QueryParam("asOf") @Parameter(description = "Date of the figures (default: the end of the fiscal year)") LocalDate asOf,
             @QueryParam("carryOverDenominator") @Parameter(description = "Denominator of the carry-over rate (default from configuration)") CarryOverDenominator denominator) {
         DepartmentBudget b = service.get(code, year);
-        return metrics.department(b, asOf == null ? LocalDate.of(year, 12, 31) : asOf, null, denominator);
+        return metrics.departmentForRead(b, asOf == null ? LocalDate.of(year, 12, 31) : asOf, denominator);
     }
 
     @GET

@@ -69,7 +69,7 @@ public class OutboxRelay {
 
     void start(@Observes StartupEvent ev) {
         latency = Timer.builder("outbox.publish.latency")
-                .description("From the commit of an event to its acknowledgement by Kafka")
+                .description("From the writing of an event in its transaction to its acknowledgement by Kafka")
                 .publishPercentiles(0.5, 0.99).register(registry);
         registry.gauge("outbox.pending", pending);
         if (!config.relayEnabled()) {
@@ -214,7 +214,8 @@ public class OutboxRelay {
         if (ids.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement("UPDATE outbox_event SET sent_at = now() WHERE id = ANY (?)")) {
+        try (PreparedStatement ps = c
+                .prepareStatement("UPDATE outbox_event SET sent_at = clock_timestamp() WHERE id = ANY (?)")) {
             Array array = c.createArrayOf("bigint", ids.toArray());
             ps.setArray(1, array);
             ps.executeUpdate();
