@@ -17,6 +17,7 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
 
 import gov.budgetperf.common.problem.ProblemException;
@@ -331,7 +332,9 @@ public class EvaluationService {
      * the tree takes the new names, weights and rules (matched by indicator code), the department's values and own
      * indicators stay, indicators the new version drops are removed, and everything is rescored.
      */
-    @Transactional
+    /** Evaluations moved per transaction: keeps each flush small (dirty checking grows with the context). */
+    static final int MIGRATION_BATCH = 100;
+
     public Migration migrate(String code, int version) {
         long start = System.nanoTime();
         if (!access.isFinance()) {
@@ -339,41 +342,60 @@ public class EvaluationService {
         }
         RuleSet target = RuleSet.byVersion(code, version).filter(r -> r.status == RuleSet.Status.PUBLISHED)
                 .orElseThrow(() -> ProblemException.notFound("No published rule set " + code + " version " + version));
-        List<Evaluation> list = Evaluation.list("ruleSet.code = ?1 and ruleSet.version < ?2 and status in ?3", code, version,
-                List.of(Evaluation.Status.DRAFT, Evaluation.Status.RETURNED));
+        List<Long> ids = Evaluation.find("select e.id from Evaluation e where e.ruleSet.code = ?1 and e.ruleSet.version < ?2 "
+                + "and e.status in ?3 order by e.id", code, version,
+                List.of(Evaluation.Status.DRAFT, Evaluation.Status.RETURNED)).project(Long.class).list();
+        Map<String, NodeDefinition> nodes = new LinkedHashMap<>();
+        Map<String, String> parents = new HashMap<>();
+        flatten(target.tree.nodes(), null, nodes, parents);
+        String actor = access.user();
         int indicators = 0;
-        for (Evaluation e : list) {
-            String from = e.ruleSet.label();
-            e.ruleSet = target;
-            Map<String, NodeDefinition> nodes = new LinkedHashMap<>();
-            Map<String, String> parents = new HashMap<>();
-            flatten(target.tree.nodes(), null, nodes, parents);
-            e.indicators.removeIf(i -> i.custom
-                    ? !nodes.containsKey(i.parentCode) || !nodes.get(i.parentCode).acceptsCustom()
-                    : !nodes.containsKey(i.code));
-            for (var entry : nodes.entrySet()) {
-                NodeDefinition n = entry.getValue();
-                Indicator i = e.indicator(entry.getKey());
-                if (i == null) {
-                    add(e, n, parents.get(entry.getKey()), level(parents, entry.getKey()), e.indicators.size());
-                    continue;
+        // Each batch commits on its own: a failure leaves earlier batches moved, and running it again finishes the rest.
+        for (int from = 0; from < ids.size(); from += MIGRATION_BATCH) {
+            List<Long> batch = ids.subList(from, Math.min(ids.size(), from + MIGRATION_BATCH));
+            indicators += QuarkusTransaction.requiringNew().call(() -> {
+                RuleSet to = RuleSet.findById(target.id);
+                int count = 0;
+                for (Evaluation e : Evaluation.<Evaluation>list("select distinct e from Evaluation e "
+                        + "left join fetch e.indicators where e.id in ?1", batch)) {
+                    count += migrate(e, to, nodes, parents, actor);
                 }
-                i.name = n.name();
-                i.weight = n.weight();
-                i.explanation = n.explanation();
-                i.unit = n.unit();
-                i.direction = n.direction();
-                i.extensible = n.acceptsCustom();
-                i.rule = n.leaf() && !n.acceptsCustom() ? n.rule() : null;
-            }
-            applyBudgetFigures(e);
-            scoring.rescore(e);
-            touch(e);
-            indicators += e.indicators.size();
-            audit(e, "RULE_SET_MIGRATED", Map.of("from", from, "to", target.label()));
-            events.scored(e);
+                em.flush();
+                em.clear();
+                return count;
+            });
         }
-        return new Migration(target.label(), list.size(), indicators, (System.nanoTime() - start) / 1_000_000);
+        return new Migration(target.label(), ids.size(), indicators, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private int migrate(Evaluation e, RuleSet target, Map<String, NodeDefinition> nodes, Map<String, String> parents,
+            String actor) {
+        String from = e.ruleSet.label();
+        e.ruleSet = target;
+        e.indicators.removeIf(i -> i.custom
+                ? !nodes.containsKey(i.parentCode) || !nodes.get(i.parentCode).acceptsCustom()
+                : !nodes.containsKey(i.code));
+        for (var entry : nodes.entrySet()) {
+            NodeDefinition n = entry.getValue();
+            Indicator i = e.indicator(entry.getKey());
+            if (i == null) {
+                add(e, n, parents.get(entry.getKey()), level(parents, entry.getKey()), e.indicators.size());
+                continue;
+            }
+            i.name = n.name();
+            i.weight = n.weight();
+            i.explanation = n.explanation();
+            i.unit = n.unit();
+            i.direction = n.direction();
+            i.extensible = n.acceptsCustom();
+            i.rule = n.leaf() && !n.acceptsCustom() ? n.rule() : null;
+        }
+        applyBudgetFigures(e);
+        scoring.rescore(e);
+        touch(e);
+        audit(e, actor, "RULE_SET_MIGRATED", Map.of("from", from, "to", target.label()));
+        events.scored(e);
+        return e.indicators.size();
     }
 
     private static void flatten(List<NodeDefinition> nodes, String parent, Map<String, NodeDefinition> out,
