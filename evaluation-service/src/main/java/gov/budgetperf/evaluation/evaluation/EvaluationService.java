@@ -11,6 +11,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
@@ -356,11 +357,20 @@ public class EvaluationService {
             indicators += QuarkusTransaction.requiringNew().call(() -> {
                 RuleSet to = RuleSet.findById(target.id);
                 int count = 0;
-                for (Evaluation e : Evaluation.<Evaluation>list("select distinct e from Evaluation e "
-                        + "left join fetch e.indicators where e.id in ?1", batch)) {
-                    count += migrate(e, to, nodes, parents, actor);
+                List<Evaluation> moved = Evaluation.list("select distinct e from Evaluation e "
+                        + "left join fetch e.indicators where e.id in ?1", batch);
+                Map<Long, String> previous = new HashMap<>();
+                for (Evaluation e : moved) {
+                    previous.put(e.id, e.ruleSet.label());
+                    count += migrate(e, to, nodes, parents);
                 }
+                // one flush for the batch (each flush dirty-checks every loaded indicator), then the audit
+                // entries and events, which need the new versions but change no entity
                 em.flush();
+                for (Evaluation e : moved) {
+                    insertAudit(e, actor, "RULE_SET_MIGRATED", Map.of("from", previous.get(e.id), "to", to.label()));
+                    events.scoredFlushed(e);
+                }
                 em.clear();
                 return count;
             });
@@ -368,9 +378,7 @@ public class EvaluationService {
         return new Migration(target.label(), ids.size(), indicators, (System.nanoTime() - start) / 1_000_000);
     }
 
-    private int migrate(Evaluation e, RuleSet target, Map<String, NodeDefinition> nodes, Map<String, String> parents,
-            String actor) {
-        String from = e.ruleSet.label();
+    private int migrate(Evaluation e, RuleSet target, Map<String, NodeDefinition> nodes, Map<String, String> parents) {
         e.ruleSet = target;
         e.indicators.removeIf(i -> i.custom
                 ? !nodes.containsKey(i.parentCode) || !nodes.get(i.parentCode).acceptsCustom()
@@ -393,8 +401,6 @@ public class EvaluationService {
         applyBudgetFigures(e);
         scoring.rescore(e);
         touch(e);
-        audit(e, actor, "RULE_SET_MIGRATED", Map.of("from", from, "to", target.label()));
-        events.scored(e);
         return e.indicators.size();
     }
 
@@ -476,6 +482,11 @@ public class EvaluationService {
     /** Records a change in the audit trail (actor: a user, or the system process that made it). */
     public void audit(Evaluation e, String actor, String action, Map<String, Object> detail) {
         em.flush();
+        insertAudit(e, actor, action, detail);
+    }
+
+    /** The audit row alone, for an evaluation already flushed. */
+    private void insertAudit(Evaluation e, String actor, String action, Map<String, Object> detail) {
         String json;
         try {
             json = mapper.writeValueAsString(detail);
@@ -484,7 +495,9 @@ public class EvaluationService {
         }
         em.createNativeQuery(
                 "INSERT INTO audit_entry (evaluation_id, actor, action, detail) VALUES (?1, ?2, ?3, CAST(?4 AS jsonb))")
-                .setParameter(1, e.id).setParameter(2, actor).setParameter(3, action).setParameter(4, json)
+                // no automatic flush of the whole session before this insert (it depends on no pending change)
+                .setFlushMode(FlushModeType.COMMIT).setParameter(1, e.id).setParameter(2, actor).setParameter(3, action)
+                .setParameter(4, json)
                 .executeUpdate();
     }
 

@@ -41,6 +41,12 @@ public class EvaluationEvents {
         publish(e, SCORED, null);
     }
 
+    /** As {@link #scored}, for an evaluation the caller has just flushed (no flush here). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void scoredFlushed(Evaluation e) {
+        write(e, SCORED, null);
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void statusChanged(Evaluation e, Evaluation.Status from) {
         String type = switch (e.status) {
@@ -55,6 +61,10 @@ public class EvaluationEvents {
 
     private void publish(Evaluation e, String type, Evaluation.Status from) {
         em.flush(); // the version below is the one the change produced
+        write(e, type, from);
+    }
+
+    private void write(Evaluation e, String type, Evaluation.Status from) {
         outbox.publish(TOPIC, Long.toString(e.id), type, "evaluations/" + e.id,
                 new EvaluationState(e.id, e.subjectType.name(), e.departmentCode, e.fiscalYear, e.projectCode,
                         e.kind.name(), e.ruleSet.label(), e.status.name(), from == null ? null : from.name(), e.total,

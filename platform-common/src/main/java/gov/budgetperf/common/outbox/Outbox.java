@@ -7,6 +7,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -55,7 +56,9 @@ public class Outbox {
         }
         em.createNativeQuery(
                 "INSERT INTO outbox_event (event_id, topic, record_key, event_type, payload) VALUES (?1, ?2, ?3, ?4, ?5)")
-                .setParameter(1, id).setParameter(2, topic).setParameter(3, key).setParameter(4, type)
+                // the outbox row depends on no pending entity change: do not flush the whole session before it
+                .setFlushMode(FlushModeType.COMMIT).setParameter(1, id).setParameter(2, topic).setParameter(3, key)
+                .setParameter(4, type)
                 .setParameter(5, json).executeUpdate();
         wakeRelayAfterCommit();
         return id;
