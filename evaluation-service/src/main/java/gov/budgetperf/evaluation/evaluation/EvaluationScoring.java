@@ -61,7 +61,7 @@ public class EvaluationScoring {
                 i.score = r.score();
                 ObjectNode explanation = mapper.valueToTree(r.explanation());
                 explanation.set("flags", mapper.valueToTree(r.flags()));
-                i.scoreExplanation = explanation;
+                setExplanation(i, explanation);
                 scored.add(ScoredIndicator.of(i.code, i.weight, r.score()));
             } catch (ScoringException ex) {
                 i.score = null;
@@ -99,6 +99,16 @@ public class EvaluationScoring {
             e.rescaled = false;
         }
         return unscored;
+    }
+
+    /**
+     * Replaces an explanation only when its JSON text changes: a number read back from the database may be another
+     * node type than the one computed (20 vs 20.00), and a needless assignment rewrites the row at every flush.
+     */
+    private void setExplanation(Indicator i, ObjectNode explanation) {
+        if (i.scoreExplanation == null || !i.scoreExplanation.toString().equals(explanation.toString())) {
+            i.scoreExplanation = explanation;
+        }
     }
 
     /** The band set of the evaluation's rule set. */
