@@ -107,7 +107,7 @@ AUDITS=$(bench_psql -Atc "SELECT count(*) FROM audit_entry WHERE evaluation_id =
 # D a ratio that sits on a rounding edge. After each: LZ13 as the API shows it, the evaluation's
 # version, and the audit entries / outbox events written for it.
 probe() {
-  local v=$1 ratio=$2 label=$3 i body
+  local v=$1 ratio=$2 label=$3 i
   lat send "127.0.0.1:$BENCH_KAFKA_PORT" "$TOPIC" "$ASYNCAPI" "$DEPT" "$YEAR" "$v" "$ratio" >/dev/null
   for ((i = 0; i < 200; i++)); do
     eval_call GET "/api/v1/evaluations/$EVAL_ID" || die "GET evaluation $EVAL_ID failed"

@@ -59,9 +59,9 @@ eval_start_service() {
   read -ra opts <<<"${BENCH_JAVA_OPTS:-}"
   BENCH_SERVICE_LOG="$BENCH_WORK/logs/evaluation-service-bench.log"
   : >"$BENCH_SERVICE_LOG"
-  BENCH_SERVICE_T0=$(date +%s%3N)
+  BENCH_SERVICE_T0=$(date +%s%3N) # read by bench_wait_ready (bench/lib.sh)
   (
-    cd "$BENCH_WORK"
+    cd "$BENCH_WORK" || exit 1
     QUARKUS_HTTP_HOST=127.0.0.1 \
       QUARKUS_HTTP_PORT=$BENCH_HTTP_PORT \
       QUARKUS_MANAGEMENT_HOST=127.0.0.1 \

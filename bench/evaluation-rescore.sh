@@ -17,7 +17,8 @@
 # Goal: < 5 s for 1000 x 40. Baseline: a plain SQL "UPDATE indicator SET score = score" of the
 # same rows (ratio service / baseline). Diagnostics: rows written per table, CPU of the service
 # JVM and of PostgreSQL during the call, thread dumps of the service taken while it ran
-# (bench/.work/evidence/), and a check of every new score against the v2 formulas in SQL.
+# (bench/.work/evidence/), with JFR=1 a JFR recording of the call (off by default: it costs the service much CPU), the
+# indicator UPDATEs of one PUT, and a check of every new score against the v2 formulas in SQL.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/evaluation-lib.sh"
 
@@ -187,8 +188,10 @@ WATCHDOG=$!
 bench_on_exit "kill $WATCHDOG 2>/dev/null; wait $WATCHDOG 2>/dev/null"
 # a JFR recording of the service during the call (execution samples; low overhead)
 JFR_FILE="$EVID/rescore.jfr"
-jcmd "$BENCH_SERVICE_PID" JFR.start name=rescore settings=profile filename="$JFR_FILE" >/dev/null 2>&1 ||
-  warn "could not start a JFR recording"
+if [[ ${JFR:-0} == 1 ]]; then
+  jcmd "$BENCH_SERVICE_PID" JFR.start name=rescore settings=profile filename="$JFR_FILE" >/dev/null 2>&1 ||
+    warn "could not start a JFR recording"
+fi
 CPU_SVC0=$(proc_cpu_ms "$BENCH_SERVICE_PID")
 CPU_PG0=$(postgres_cpu_ms)
 log "POST /api/v1/rule-sets/$CODE/versions/2/rescore ($EVALUATIONS evaluations x $INDICATORS leaves; timeout ${RESCORE_TIMEOUT}s)"
@@ -198,7 +201,7 @@ read -r HTTP_CODE WALL_S < <(curl -sS --max-time "$RESCORE_TIMEOUT" -o "$RESP" -
 CPU_SVC=$(($(proc_cpu_ms "$BENCH_SERVICE_PID") - CPU_SVC0))
 CPU_PG=$(($(postgres_cpu_ms) - CPU_PG0))
 touch "$EVID/.done"
-jcmd "$BENCH_SERVICE_PID" JFR.stop name=rescore >/dev/null 2>&1 || true
+[[ ${JFR:-0} != 1 ]] || jcmd "$BENCH_SERVICE_PID" JFR.stop name=rescore >/dev/null 2>&1 || true
 wait "$DUMPER" 2>/dev/null || true
 kill "$WATCHDOG" 2>/dev/null || true
 wait "$WATCHDOG" 2>/dev/null || true
