@@ -18,7 +18,7 @@ SERVICES=(
   "evaluation-service 8082 9082 evaluation"
   "report-service 8083 9083 report"
 )
-TOPICS=(budget.events evaluation.events budget.events.dlq evaluation.events.dlq)
+TOPICS=(budget.events evaluation.events budget.events.dlq evaluation.events.dlq report.events.dlq)
 RUN_KAFKA=(run 9092 9093)
 TEST_KAFKA=(test 19092 19093)
 

@@ -350,6 +350,7 @@ start_service() {
     KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9092 \
     MP_JWT_VERIFY_PUBLICKEY_LOCATION="$JWT_PUBLIC_KEY" \
     MP_JWT_VERIFY_ISSUER="$JWT_ISSUER" \
+    SMALLRYE_JWT_SIGN_KEY_LOCATION="$JWT_PRIVATE_KEY" \
     setsid java "${opts[@]}" -jar "$jar" </dev/null >"$LOG_DIR/$svc.log" 2>&1 &
   echo "$!" >"$pidfile"
 }

@@ -1,0 +1,196 @@
+package gov.budgetperf.report.render;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import gov.budgetperf.report.content.Fmt;
+import gov.budgetperf.report.content.ReportData.Evaluation;
+import gov.budgetperf.report.content.ReportData.Indicator;
+
+/**
+ * Flattens an evaluation's indicator tree into the rows of an HTML table: one row per leaf, the level-1 and level-2
+ * cells written once on the first row they cover, with the number of rows they span ({@code rowspan}).
+ * <p>
+ * The tree is rebuilt from {@code parentCode} (children kept in input order) and walked depth-first, so the rows under
+ * one indicator are always contiguous even if the input is not in depth-first order. A node that has no children is a
+ * row even when it is not flagged as a leaf (it shows its weight, no score). A leaf on level 1 or 2 leaves the deeper
+ * columns empty; nodes deeper than level 3 print in the 三级指标 column as "parent / leaf". Parents that are missing
+ * make their children roots; cycles are cut.
+ */
+final class HtmlIndicatorRows {
+
+    /**
+     * A table row. {@code level1Span} / {@code level2Span} are the rowspans of the level-1 / level-2 cells that start on
+     * this row, 0 when a cell of an earlier row covers it (write no cell). {@code level2} is null when the row's leaf
+     * has no level-2 ancestor (an empty cell is written instead). {@code leafName} is the text of the 三级指标 column
+     * ("" when the leaf itself sits on level 1 or 2).
+     */
+    record Row(Indicator level1, int level1Span, Indicator level2, int level2Span, Indicator leaf, String leafName) {
+
+        public boolean level1Start() {
+            return level1Span > 0;
+        }
+
+        public boolean level2Start() {
+            return level2Span > 0;
+        }
+
+        public String level1Name() {
+            return Fmt.text(level1.name());
+        }
+
+        public String level1Weight() {
+            return Fmt.weight(level1.weight());
+        }
+
+        public String level2Name() {
+            return level2 == null ? "" : Fmt.text(level2.name());
+        }
+
+        public String level2Weight() {
+            return level2 == null ? "" : Fmt.weight(level2.weight());
+        }
+
+        /** 分值 of the 三级指标 column: the leaf's weight when the leaf is on level 3 or deeper. */
+        public String leafWeight() {
+            return leaf == level1 || leaf == level2 ? "" : Fmt.weight(leaf.weight());
+        }
+
+        /** The leaf's own weight, whatever its level (the 分值 of a table with one weight column). */
+        public String weight() {
+            return Fmt.weight(leaf.weight());
+        }
+
+        public boolean notApplicable() {
+            return leaf.notApplicable();
+        }
+
+        public String target() {
+            return Fmt.text(leaf.target());
+        }
+
+        public String actual() {
+            return Fmt.text(leaf.actual());
+        }
+
+        /** 得分: the score, "不适用" for a not-applicable leaf, empty for an unscored node. */
+        public String score() {
+            return leaf.notApplicable() ? "不适用" : Fmt.score(leaf.score());
+        }
+
+        public String reason() {
+            return Fmt.text(leaf.reason());
+        }
+
+        public String measure() {
+            return Fmt.text(leaf.measure());
+        }
+    }
+
+    private HtmlIndicatorRows() {
+    }
+
+    /** The rows of the evaluation's indicator table; empty without an evaluation. */
+    static List<Row> of(Evaluation evaluation) {
+        if (evaluation == null || evaluation.indicators() == null || evaluation.indicators().isEmpty()) {
+            return List.of();
+        }
+        List<Indicator> nodes = evaluation.indicators().stream().filter(Objects::nonNull).toList();
+        Map<String, Indicator> byCode = new HashMap<>();
+        for (Indicator node : nodes) {
+            if (node.code() != null) {
+                byCode.putIfAbsent(node.code(), node);
+            }
+        }
+        // Identity maps: two nodes may be equal records (same fields) and still be two nodes.
+        Map<Indicator, List<Indicator>> children = new IdentityHashMap<>();
+        List<Indicator> roots = new ArrayList<>();
+        for (Indicator node : nodes) {
+            Indicator parent = node.parentCode() == null ? null : byCode.get(node.parentCode());
+            if (parent == null || parent == node) {
+                roots.add(node);
+            } else {
+                children.computeIfAbsent(parent, p -> new ArrayList<>()).add(node);
+            }
+        }
+        List<List<Indicator>> paths = new ArrayList<>();
+        Set<Indicator> visited = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Indicator root : roots) {
+            walk(root, new ArrayList<>(), children, visited, paths);
+        }
+        return rows(paths);
+    }
+
+    /** Depth-first: collects the root-to-leaf path of every node without children. */
+    private static void walk(Indicator node, List<Indicator> path, Map<Indicator, List<Indicator>> children,
+            Set<Indicator> visited, List<List<Indicator>> paths) {
+        if (!visited.add(node)) {
+            return;
+        }
+        path.add(node);
+        List<Indicator> kids = children.getOrDefault(node, List.of());
+        if (kids.isEmpty()) {
+            paths.add(List.copyOf(path));
+        } else {
+            for (Indicator kid : kids) {
+                walk(kid, path, children, visited, paths);
+            }
+        }
+        path.remove(path.size() - 1);
+    }
+
+    private static List<Row> rows(List<List<Indicator>> paths) {
+        int n = paths.size();
+        int[] span1 = new int[n];
+        int[] span2 = new int[n];
+        for (int i = 0; i < n;) {
+            int j = i;
+            while (j + 1 < n && paths.get(j + 1).get(0) == paths.get(i).get(0)) {
+                j++;
+            }
+            span1[i] = j - i + 1;
+            // Level-2 runs inside this level-1 run.
+            for (int k = i; k <= j;) {
+                Indicator level2 = level2(paths.get(k));
+                int m = k;
+                while (level2 != null && m + 1 <= j && level2(paths.get(m + 1)) == level2) {
+                    m++;
+                }
+                span2[k] = m - k + 1;
+                k = m + 1;
+            }
+            i = j + 1;
+        }
+        List<Row> rows = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            List<Indicator> path = paths.get(i);
+            Indicator leaf = path.get(path.size() - 1);
+            rows.add(new Row(path.get(0), span1[i], level2(path), span2[i], leaf, leafName(path)));
+        }
+        return rows;
+    }
+
+    private static Indicator level2(List<Indicator> path) {
+        return path.size() >= 2 ? path.get(1) : null;
+    }
+
+    private static String leafName(List<Indicator> path) {
+        if (path.size() < 3) {
+            return "";
+        }
+        StringBuilder name = new StringBuilder();
+        for (int i = 2; i < path.size(); i++) {
+            if (i > 2) {
+                name.append(" / ");
+            }
+            name.append(Fmt.text(path.get(i).name()));
+        }
+        return name.toString();
+    }
+}

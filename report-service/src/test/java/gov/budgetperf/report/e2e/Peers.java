@@ -1,0 +1,61 @@
+package gov.budgetperf.report.e2e;
+
+import java.util.Map;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import gov.budgetperf.common.testing.ServiceProcess;
+
+/**
+ * The real budget-service and evaluation-service, each started from its built jar as a process on its own database
+ * and the test broker, for every report-service test (one start for the whole module). Returns the peers' URLs.
+ */
+@io.quarkus.test.common.QuarkusTestResource(Peers.class)
+public class Peers implements QuarkusTestResourceLifecycleManager {
+
+    private static ServiceProcess budget;
+    private static ServiceProcess evaluation;
+
+    static String kafka() {
+        String env = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
+        return env == null || env.isBlank() ? "127.0.0.1:19092" : env;
+    }
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            if (budget == null) {
+                budget = new ServiceProcess("budget-service", "budget_rpt", kafka(), Map.of());
+                // its own consumer group: it must see every budget.event of this test run
+                evaluation = new ServiceProcess("evaluation-service", "evaluation_rpt", kafka(),
+                        Map.of("EVALUATION_BUDGET_EVENTS_GROUP_ID", "evaluation-service-rpt"));
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start the peers", e);
+        }
+        return Map.of("quarkus.rest-client.budget.url", budget.url(), "quarkus.rest-client.evaluation.url",
+                evaluation.url());
+    }
+
+    @Override
+    public void stop() {
+        try {
+            if (evaluation != null) {
+                evaluation.close();
+            }
+            if (budget != null) {
+                budget.close();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public static ServiceProcess budget() {
+        return budget;
+    }
+
+    public static ServiceProcess evaluation() {
+        return evaluation;
+    }
+}
