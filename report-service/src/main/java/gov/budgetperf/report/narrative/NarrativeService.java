@@ -39,6 +39,7 @@ public class NarrativeService {
     public record Sections(Map<SectionKey, String> text, List<ReportData.Task> tasks, long version) {
     }
 
+    @Transactional // also called from batch threads, which have no request context
     public Sections sections(String code, int year, String project) {
         Map<SectionKey, String> text = new EnumMap<>(SectionKey.class);
         long version = 0;

@@ -41,6 +41,18 @@ final class HtmlIndicatorRows {
             return level2Span > 0;
         }
 
+        /**
+         * A level-1 cell spanning so many rows that the table may break inside it: printed at its top rather than in
+         * its middle, which could fall on the next page (or between two).
+         */
+        public boolean level1Tall() {
+            return level1Span > TALL;
+        }
+
+        public boolean level2Tall() {
+            return level2Span > TALL;
+        }
+
         public String level1Name() {
             return Fmt.text(level1.name());
         }
@@ -92,6 +104,9 @@ final class HtmlIndicatorRows {
             return Fmt.text(leaf.measure());
         }
     }
+
+    /** Rows a merged cell may span and still print its text in its middle. */
+    static final int TALL = 6;
 
     private HtmlIndicatorRows() {
     }

@@ -73,10 +73,16 @@ class StaleMarkingTest {
         Fixtures.budget(dept, "100000.00");
         long id = Fixtures.departmentReport("DEPARTMENT_FORM", "HTML", dept, false);
 
-        given().baseUri(Peers.evaluation().url()).auth().oauth2(Tokens.finance()).contentType(ContentType.JSON)
+        var created = given().baseUri(Peers.evaluation().url()).auth().oauth2(Tokens.finance())
+                .contentType(ContentType.JSON)
                 .body(Map.of("subjectType", "DEPARTMENT", "departmentCode", dept, "fiscalYear", 2022, "ruleSetCode",
                         "GZ-DEPT-COMMON"))
-                .when().post("/api/v1/evaluations").then().statusCode(201);
+                .when().post("/api/v1/evaluations").then().statusCode(201).extract();
+        // the department fills in an indicator: evaluation-service publishes "scored"
+        given().baseUri(Peers.evaluation().url()).auth().oauth2(Tokens.finance()).contentType(ContentType.JSON)
+                .header("If-Match", created.header("ETag")).body(Map.of("band", "ACHIEVED", "proposedScore", 20))
+                .when().put("/api/v1/evaluations/{id}/indicators/LZ12", created.jsonPath().getLong("id")).then()
+                .statusCode(200);
         await().atMost(Duration.ofSeconds(10)).until(() -> stale(id));
         assertThat(Fixtures.metadata(id).extract().jsonPath().getString("staleReason")).contains("evaluation");
 
