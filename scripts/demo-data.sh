@@ -7,9 +7,9 @@
 #   - the ledger: one bulk import of scripts/demo/ledger-2022.csv; the same bytes again are a no-op
 #     (200 ALREADY_IMPORTED); a ledger filled from anything else is left alone (see "the ledger").
 # Run by hand (services up):  bash scripts/demo-data.sh
-# Environment: BUDGET_URL (default http://127.0.0.1:8081), TOKEN_CMD (default "<repo>/suite.sh token";
-# `$TOKEN_CMD finance` prints a finance JWT). EVALUATION_URL and REPORT_URL are accepted for the
-# services still to come.
+# Environment: BUDGET_URL (default http://127.0.0.1:8081), EVALUATION_URL (8082), REPORT_URL (8083),
+# TOKEN_CMD (default "<repo>/suite.sh token"; `$TOKEN_CMD finance` prints a finance JWT). The evaluation and
+# report parts run only when that service answers.
 #
 # Figures (yuan; 1 万元 = 10000.00 元):
 #   天河 GZ-TH-GSL  年初 417.82万 + 追加 0.21万 = 418.03万, 实际 401.42万 → 96.03%
@@ -307,4 +307,60 @@ JSON
   echo "  增城 $YEAR self-evaluation $evaluation: total $(json_get "$BODY" .total) $(json_get "$BODY" .grade)" \
     "(the seed: 90.77 优; until budget.events arrive, 部门预算资金支出率 is unscored and the total empty)"
   echo "  GET $API/evaluations/$evaluation  ·  GET $API/monitoring?fiscalYear=$YEAR&asOf=2022-06-30"
+fi
+
+# ------------------------------------------------------------------ narratives and documents (report-service)
+# Narrative sections from the seeds (written once; what a department changed later is kept), then one document of
+# each kind asked to be kept current, so the suite shows them at once.
+REPORT_URL=${REPORT_URL:-http://127.0.0.1:8083}
+if curl -fsS -o /dev/null --max-time 5 "$REPORT_URL/q/openapi" 2>/dev/null; then
+  API="$REPORT_URL/api/v1"
+  # section DEPT SECTION TEXT: PUT the section unless it exists
+  section() {
+    call GET "/narratives/$1/$YEAR/sections/$2"
+    if [[ $STATUS == 404 ]]; then
+      python3 -c 'import json,sys; print(json.dumps({"content": sys.argv[1]}))' "$3" >"$WORK/section.json"
+      call PUT "/narratives/$1/$YEAR/sections/$2" -H 'Content-Type: application/json' --data-binary "@$WORK/section.json"
+      expect_ok "PUT narrative $1 $2"
+      log "wrote $2 of $1"
+    fi
+  }
+  section GZ-TH-GSL ANNUAL_GOALS $'1.强化思想政治引领，深入开展民营经济人士理想信念教育。\n2.服务“两个健康”，助力民营企业高质量发展。\n3.推动商会发展，培育创建“四好”商会。\n4.凝聚力量，助力疫情防控工作。\n5.聚焦重点，推动党建工作提质扩面。'
+  section GZ-TH-GSL GOAL_ACHIEVEMENT '天河区工商联坚持以习近平新时代中国特色社会主义思想为指导，在区委、区政府的坚强领导下，以迎接和学习宣传贯彻党的二十大为主线，聚焦“两个健康”工作主题，持续强化思想政治引领、夯实服务型工商联、巩固提升基层基础，扎实推进各项工作。'
+  call GET "/narratives/GZ-TH-GSL/$YEAR/tasks"
+  if [[ $(json_get "$BODY" .version) == -1 ]]; then
+    call PUT "/narratives/GZ-TH-GSL/$YEAR/tasks" -H 'Content-Type: application/json' --data-binary @- <<'JSON'
+{"tasks": [
+  {"name": "任务1 强化思想政治引领，深入开展民营经济人士理想信念教育。", "expectedGoal": "学习宣传贯彻党的二十大精神，统筹抓好机关和非公经济人士“两支队伍”的学习宣传贯彻工作。", "achievement": "参加线上线下学习活动1000余人次", "keyIndicator": "线上线下学习贯彻省第十三次党代会精神和《习近平谈治国理政》第四卷专题讲座", "indicatorResult": "4000余人参加"},
+  {"name": "任务2 服务“两个健康”，助力民营企业高质量发展。", "expectedGoal": "高效完成我区创建省民营经济“两个健康”示范城市创建自评工作。", "achievement": "制定《天河区创建市“两个健康”示范城市工作方案》", "keyIndicator": "组织参加“读懂政策”系列宣传活动", "indicatorResult": "15场"},
+  {"name": "任务3 推动商会发展，培育创建“四好”商会。", "expectedGoal": "培育创建“四好”商会", "achievement": "现有在册商会会员3097个，所属商协会31个", "keyIndicator": "各所属商协会开展项目推介、税务、民法典宣讲等各类活动", "indicatorResult": "超过50场"},
+  {"name": "任务4 聚焦重点，推动党建工作提质扩面。", "expectedGoal": "全面推进党的组织覆盖和工作覆盖。", "achievement": "制定了《天河区工商联关于推进非公党建引领商会发展工作方案（试行）》", "keyIndicator": "赠阅《中华工商时报》等报刊", "indicatorResult": "完成", "funds": 99600.00}
+]}
+JSON
+    expect_ok "PUT tasks of GZ-TH-GSL"
+    log "wrote the tasks of GZ-TH-GSL"
+  fi
+  section GZ-HD-GSL CONCLUSION '根据各级财政预算绩效管理的要求，我部门积极推进预算绩效管理，有效开展部门整体支出绩效和项目绩效等各项管理工作，通过对绩效目标的有效管理，较好的推动了本部门预算管理的规范和资金使用效益的提高，取得了监督、控制、管理的效果。'
+  section GZ-HD-GSL PROBLEMS $'（一）因疫情影响，启动时间滞后，项目执行进度受到一定影响。\n（二）项目预算不够精准。'
+  section GZ-HD-GSL IMPROVEMENTS $'（一）加强项目前期调研，细化支出预算。\n（二）提前筹划准备，并做好应急预案，加强项目进度管理。'
+
+  # document TYPE FORMAT DEPT: one kept-current document, unless the department already has one of that kind
+  document() {
+    call GET "/reports?departmentCode=$3&fiscalYear=$YEAR&type=$1"
+    expect_ok "GET reports of $3"
+    local id
+    id=$(json_get "$BODY" '.items[0].id')
+    if [[ -z $id ]]; then
+      call POST /reports -H 'Content-Type: application/json' --data-binary @- <<JSON
+{"type": "$1", "format": "$2", "departmentCode": "$3", "fiscalYear": $YEAR, "keepCurrent": true}
+JSON
+      [[ $STATUS == 201 ]] || die "POST /reports ($1 $2 $3) answered $STATUS: $(cat "$BODY")"
+      id=$(json_get "$BODY" .id)
+      log "generated $1 ($2) of $3: report $id"
+    fi
+    echo "  $3 $1 ($2): GET $REPORT_URL/api/v1/reports/$id/content"
+  }
+  document DEPARTMENT_FORM PDF GZ-TH-GSL
+  document DEPARTMENT_FORM XLSX GZ-ZC-GSL
+  document DEPARTMENT_REPORT DOCX GZ-HD-GSL
 fi
