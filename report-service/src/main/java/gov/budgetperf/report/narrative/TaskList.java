@@ -10,7 +10,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** 主要任务 of a department-year's form. */

@@ -2,6 +2,8 @@ package gov.budgetperf.report.render;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,14 +60,6 @@ final class HtmlViews {
         public boolean empty() {
             return rows.isEmpty();
         }
-
-        public boolean graded() {
-            return !grade.isEmpty();
-        }
-    }
-
-    /** Who made the document from which data: printed small under each document. */
-    record Provenance(String text) {
     }
 
     static Section section(SectionKey key, String text) {
@@ -122,8 +116,9 @@ final class HtmlViews {
         };
     }
 
-    private static Provenance provenance(Long budgetVersion, Evaluation evaluation, java.time.LocalDate asOf,
-            java.time.OffsetDateTime generatedAt) {
+    /** From which data the document was made, and when: printed small under each document. */
+    private static String provenance(Long budgetVersion, Evaluation evaluation, LocalDate asOf,
+            OffsetDateTime generatedAt) {
         List<String> parts = new ArrayList<>();
         if (asOf != null) {
             parts.add("数据截至 " + asOf);
@@ -138,7 +133,7 @@ final class HtmlViews {
         if (generatedAt != null) {
             parts.add("生成于 " + GENERATED.format(generatedAt));
         }
-        return new Provenance(String.join(" · ", parts));
+        return String.join(" · ", parts);
     }
 
     // ------------------------------------------------------------------ 部门整体支出绩效自评表
@@ -160,9 +155,9 @@ final class HtmlViews {
             String funds) {
     }
 
-    record DepartmentForm(String departmentName, String year, String unitCount, BudgetBlock budget,
+    record DepartmentForm(String departmentName, String year, BudgetBlock budget,
             List<String> goals, List<String> achievement, List<TaskRow> tasks, IndicatorTable indicators,
-            Provenance provenance) {
+            String provenance) {
 
         /** Rows the 主要任务 label spans: the header and one per task (or the "none" row). */
         public int taskRowspan() {
@@ -178,9 +173,9 @@ final class HtmlViews {
                         Fmt.text(t.keyIndicator()), Fmt.text(t.indicatorResult()), Fmt.wan(t.funds())));
             }
         }
-        return new DepartmentForm(Fmt.text(r.department().name()), year(r.fiscalYear()),
-                String.valueOf(r.department().unitCount()), budgetBlock(r.budget()),
-                paragraphs(narrative(r.narratives(), SectionKey.ANNUAL_GOALS)), paragraphs(narrative(r.narratives(), SectionKey.GOAL_ACHIEVEMENT)), tasks,
+        return new DepartmentForm(Fmt.text(r.department().name()), year(r.fiscalYear()), budgetBlock(r.budget()),
+                paragraphs(narrative(r.narratives(), SectionKey.ANNUAL_GOALS)),
+                paragraphs(narrative(r.narratives(), SectionKey.GOAL_ACHIEVEMENT)), tasks,
                 indicators(r.evaluation()), provenance(r.budget() == null ? null : r.budget().dataVersion(),
                         r.evaluation(), r.asOf(), r.generatedAt()));
     }
@@ -208,7 +203,7 @@ final class HtmlViews {
     record ProjectRow(String code, String name, String adjustedBudget, String executed, String executionRate) {
     }
 
-    record DepartmentReportView(String title, String departmentName, String year, Section functions,
+    record DepartmentReportView(String title, Section functions,
             Section organisation, Section annualWork, String budgetText, Section performanceManagement,
             String conclusionText, Section conclusion, Section taskAnalysis, List<ProjectRow> projects,
             Section keyProjects, Section achievements, Section problems, Section improvements, DepartmentForm form) {
@@ -223,7 +218,7 @@ final class HtmlViews {
             }
         }
         return new DepartmentReportView(r.fiscalYear() + "年度" + Fmt.text(r.department().name()),
-                Fmt.text(r.department().name()), year(r.fiscalYear()), section(SectionKey.FUNCTIONS, r),
+                section(SectionKey.FUNCTIONS, r),
                 section(SectionKey.ORGANISATION, r), section(SectionKey.ANNUAL_WORK, r),
                 budgetText(r.fiscalYear(), r.budget()), section(SectionKey.PERFORMANCE_MANAGEMENT, r),
                 conclusionText("部门整体支出绩效自评", r.evaluation()), section(SectionKey.CONCLUSION, r),
@@ -315,20 +310,21 @@ final class HtmlViews {
 
     record ProjectForm(String projectName, String projectCode, String departmentName, String level,
             String fundingSource, String year, ProjectFunds funds, List<String> goals, List<String> achievement,
-            IndicatorTable indicators, Provenance provenance) {
+            IndicatorTable indicators, String provenance) {
     }
 
     record ProjectReportView(String title, String subtitle, Section background, Section basis, Section goals,
             String fundsText, ProjectFunds funds, Section fundingUse, Section implementation, Section overview,
             String conclusionText, Section conclusion, IndicatorTable indicators, Section problems,
-            Section improvements, Provenance provenance) {
+            Section improvements, String provenance) {
     }
 
     static ProjectForm projectForm(ProjectReport r) {
         Project p = r.project();
         return new ProjectForm(Fmt.text(p.name()), Fmt.text(p.code()), Fmt.text(r.department().name()),
                 projectLevel(p.level()), Fmt.text(p.fundingSource()), year(r.fiscalYear()), funds(p),
-                paragraphs(narrative(r.narratives(), SectionKey.PROJECT_GOALS)), paragraphs(narrative(r.narratives(), SectionKey.CONCLUSION)),
+                paragraphs(narrative(r.narratives(), SectionKey.PROJECT_GOALS)),
+                paragraphs(narrative(r.narratives(), SectionKey.CONCLUSION)),
                 indicators(r.evaluation()), provenance(p.dataVersion(), r.evaluation(), r.asOf(), r.generatedAt()));
     }
 
@@ -342,11 +338,13 @@ final class HtmlViews {
         return new ProjectReportView(Fmt.text(p.name()) + "绩效评价报告",
                 r.fiscalYear() + "年度 · " + Fmt.text(r.department().name()), background,
                 section(SectionKey.PROJECT_BASIS, narrative(r.narratives(), SectionKey.PROJECT_BASIS)),
-                section(SectionKey.PROJECT_GOALS, narrative(r.narratives(), SectionKey.PROJECT_GOALS)), fundsText(r.fiscalYear(), p),
+                section(SectionKey.PROJECT_GOALS, narrative(r.narratives(), SectionKey.PROJECT_GOALS)),
+                fundsText(r.fiscalYear(), p),
                 funds(p), section(SectionKey.FUNDING_USE, narrative(r.narratives(), SectionKey.FUNDING_USE)),
                 section(SectionKey.IMPLEMENTATION, narrative(r.narratives(), SectionKey.IMPLEMENTATION)),
                 section(SectionKey.EVALUATION_OVERVIEW, narrative(r.narratives(), SectionKey.EVALUATION_OVERVIEW)),
-                conclusionText("项目绩效", r.evaluation()), section(SectionKey.CONCLUSION, narrative(r.narratives(), SectionKey.CONCLUSION)),
+                conclusionText("项目绩效", r.evaluation()),
+                section(SectionKey.CONCLUSION, narrative(r.narratives(), SectionKey.CONCLUSION)),
                 indicators(r.evaluation()), section(SectionKey.PROBLEMS, narrative(r.narratives(), SectionKey.PROBLEMS)),
                 section(SectionKey.IMPROVEMENTS, narrative(r.narratives(), SectionKey.IMPROVEMENTS)),
                 provenance(p.dataVersion(), r.evaluation(), r.asOf(), r.generatedAt()));
@@ -398,10 +396,10 @@ final class HtmlViews {
     record LightCount(String label, String cssClass, String count) {
     }
 
-    record RegionView(String title, String region, String year, String asOf, String departmentCount,
+    record RegionView(String title, String region, String asOf, String departmentCount,
             String totalAdjustedBudget, String totalActualExpenditure, String overallExecutionRate,
             List<SummaryRow> rows, List<Bar> rateBars, List<Column> gradeColumns, List<LightCount> lights,
-            Provenance provenance) {
+            String provenance) {
 
         public boolean empty() {
             return rows.isEmpty();
@@ -437,7 +435,7 @@ final class HtmlViews {
                 count) -> lights
                         .add(new LightCount(lightLabel(light), lightClass(light), String.valueOf(count == null ? 0 : count))));
         return new RegionView(Fmt.text(s.region()) + s.fiscalYear() + "年度部门整体支出绩效汇总", Fmt.text(s.region()),
-                year(s.fiscalYear()), s.asOf() == null ? "" : s.asOf().toString(), String.valueOf(rows.size()),
+                s.asOf() == null ? "" : s.asOf().toString(), String.valueOf(rows.size()),
                 Fmt.wan(s.totalAdjustedBudget()), Fmt.wan(s.totalActualExpenditure()),
                 Fmt.percent(s.overallExecutionRate()), rows, rateBars, gradeColumns, lights,
                 provenance(null, null, s.asOf(), s.generatedAt()));

@@ -28,9 +28,9 @@ import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
  * copy inside PDFBox (the font PDFBox itself falls back to).</li>
  * </ul>
  * The templates say {@code font-family: "Latin", "CJK"}: openhtmltopdf takes each glyph from the first font that has
- * it. There are no bold faces: bold text takes the nearest registered weight, the regular face, embedded as a subset
- * of its own (openhtmltopdf does not embolden). Registering the same file again at 700 would print the same but parse
- * the 4 MB CJK font twice per document (about 90 instead of 50 ms of CPU for a department report).
+ * it. There are no bold faces: bold text takes the regular face, which openhtmltopdf emboldens (in the PDF/UA mode
+ * {@link PdfRenderer} uses). Registering the same file again at weight 700 would pass it for a real bold face (no
+ * emboldening) and parse the 4 MB CJK font twice per document (about 90 instead of 50 ms of CPU for a report).
  * <p>
  * A character neither font has prints as "#". {@link #missing(CharSequence)} names such characters, so the renderer
  * can say so in the log.
@@ -82,7 +82,7 @@ final class PdfFonts {
 
         private static BitSet codePoints() {
             BitSet covered = new BitSet();
-            for (byte[] font : new byte[][] { LATIN_BYTES, CJK_BYTES }) {
+            for (byte[] font : new byte[][]{LATIN_BYTES, CJK_BYTES}) {
                 // "Embedded" parsing reads only the tables needed here: ~30 ms warm for the 4 MB CJK font.
                 try (TrueTypeFont ttf = new TTFParser(true).parse(new RandomAccessReadBuffer(font))) {
                     int glyphs = ttf.getNumberOfGlyphs();

@@ -78,9 +78,18 @@ class StaleMarkingTest {
                 .body(Map.of("subjectType", "DEPARTMENT", "departmentCode", dept, "fiscalYear", 2022, "ruleSetCode",
                         "GZ-DEPT-COMMON"))
                 .when().post("/api/v1/evaluations").then().statusCode(201).extract();
+        // let evaluation-service apply the department's budget events first (each would rescore and publish again)
+        long dataVersion = given().baseUri(Peers.budget().url()).auth().oauth2(Tokens.finance()).when()
+                .get("/api/v1/departments/{d}/budgets/2022/metrics", dept).then().statusCode(200).extract().jsonPath()
+                .getLong("dataVersion");
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> given().baseUri(Peers.evaluation().url()).auth()
+                .oauth2(Tokens.finance()).when().get("/api/v1/evaluations/{id}", created.jsonPath().getLong("id"))
+                .then().statusCode(200).extract().jsonPath().getLong("budgetDataVersion") == dataVersion);
+        String etag = given().baseUri(Peers.evaluation().url()).auth().oauth2(Tokens.finance()).when()
+                .get("/api/v1/evaluations/{id}", created.jsonPath().getLong("id")).then().extract().header("ETag");
         // the department fills in an indicator: evaluation-service publishes "scored"
         given().baseUri(Peers.evaluation().url()).auth().oauth2(Tokens.finance()).contentType(ContentType.JSON)
-                .header("If-Match", created.header("ETag")).body(Map.of("band", "ACHIEVED", "proposedScore", 20))
+                .header("If-Match", etag).body(Map.of("band", "ACHIEVED", "proposedScore", 20))
                 .when().put("/api/v1/evaluations/{id}/indicators/LZ12", created.jsonPath().getLong("id")).then()
                 .statusCode(200);
         await().atMost(Duration.ofSeconds(10)).until(() -> stale(id));

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -21,12 +23,13 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
 
+import com.openhtmltopdf.util.Diagnostic;
+
 import gov.budgetperf.report.content.ReportData.DepartmentReport;
 import gov.budgetperf.report.content.ReportData.Evaluation;
 import gov.budgetperf.report.content.ReportData.Indicator;
 import gov.budgetperf.report.content.SampleData;
-
-import com.openhtmltopdf.util.Diagnostic;
+import gov.budgetperf.report.content.SectionKey;
 
 /**
  * The PDFs of every document type, read back with PDFBox: the Chinese text and the figures extract as written (so no
@@ -122,6 +125,25 @@ class PdfRendererTest {
                         "第 " + page + " 页");
             }
             assertPrints(text(pdf), "三级指标第6-8项", "88.50", "部分指标不适用");
+        }
+    }
+
+    @Test
+    void longNarrativesBreakInsideTheirRowInsteadOfLeavingAPageEmpty() throws IOException {
+        DepartmentReport sample = SampleData.tianheReport();
+        Map<SectionKey, String> narratives = new EnumMap<>(SectionKey.class);
+        StringBuilder goals = new StringBuilder();
+        for (int i = 1; i <= 40; i++) {
+            goals.append(i).append(".第").append(i).append("项年度绩效目标，引导民营企业加强疫情防控意识，做好疫情防控宣传工作。\n");
+        }
+        narratives.put(SectionKey.ANNUAL_GOALS, goals.toString());
+        DepartmentReport r = new DepartmentReport(sample.department(), 2022, sample.asOf(), sample.budget(),
+                sample.evaluation(), narratives, sample.tasks(), sample.projects(), sample.generatedAt());
+
+        try (PDDocument pdf = Loader.loadPDF(render(HTML.departmentForm(r)))) {
+            assertThat(pdf.getNumberOfPages()).isGreaterThanOrEqualTo(2);
+            assertPrints(text(pdf, 1, 1), "部门资金情况", "1.第1项年度绩效目标");
+            assertPrints(text(pdf), "40.第40项年度绩效目标", "总分", "90.77");
         }
     }
 
