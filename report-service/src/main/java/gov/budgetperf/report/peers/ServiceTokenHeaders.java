@@ -28,6 +28,10 @@ public class ServiceTokenHeaders implements ClientHeadersFactory {
     @ConfigProperty(name = "report.service-token.issuer")
     String issuer;
 
+    /** The {@code kid} header, so that peers verifying with a JWK Set of several keys pick this one. */
+    @ConfigProperty(name = "report.service-token.key-id")
+    java.util.Optional<String> keyId;
+
     private volatile String token;
     private volatile Instant renewAfter = Instant.EPOCH;
 
@@ -44,8 +48,9 @@ public class ServiceTokenHeaders implements ClientHeadersFactory {
         if (token == null || now.isAfter(renewAfter)) {
             synchronized (this) {
                 if (token == null || now.isAfter(renewAfter)) {
-                    token = Jwt.issuer(issuer).subject("report-service").upn("report-service")
-                            .groups(Roles.SERVICE).expiresAt(now.plus(LIFETIME)).sign();
+                    var claims = Jwt.issuer(issuer).subject("report-service").upn("report-service")
+                            .groups(Roles.SERVICE).expiresAt(now.plus(LIFETIME));
+                    token = keyId.isPresent() ? claims.jws().keyId(keyId.get()).sign() : claims.sign();
                     renewAfter = now.plus(LIFETIME).minus(Duration.ofMinutes(1));
                 }
             }
