@@ -27,8 +27,9 @@ import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
  * lacks (“ ” — … ≥ ≤). Taken from {@code fonts/LiberationSans-Regular.ttf} when the module ships one, else from the
  * copy inside PDFBox (the font PDFBox itself falls back to).</li>
  * </ul>
- * The templates say {@code font-family: "Latin", "CJK"}: openhtmltopdf takes each glyph from the first font that has
- * it. There are no bold faces: bold text takes the regular face, which openhtmltopdf emboldens (in the PDF/UA mode
+ * The templates say {@code font-family: "CJK", "Latin"}: openhtmltopdf takes each glyph from the first font that has
+ * it, and a font that lacks a glyph costs an exception with a stack trace. Most characters of these documents are
+ * Chinese, so the CJK font comes first (bench/REPORT.md: the other order threw ~15,000 exceptions per report PDF). There are no bold faces: bold text takes the regular face, which openhtmltopdf emboldens (in the PDF/UA mode
  * {@link PdfRenderer} uses). Registering the same file again at weight 700 would pass it for a real bold face (no
  * emboldening) and parse the 4 MB CJK font twice per document (about 90 instead of 50 ms of CPU for a report).
  * <p>
