@@ -37,6 +37,7 @@ mkdir -p "$BENCH_WORK/logs"
 BENCH_SERVICE_PID=
 BENCH_KAFKA_STARTED=0
 BENCH_CLEANUP=()
+BENCH_JAVA_PIDS=() # services started by bench_start_java and not stopped yet (stopped by the exit trap)
 
 # bench_on_exit CMD...: run CMD (a string) when the script ends, before the service and broker stop.
 bench_on_exit() { BENCH_CLEANUP+=("$*"); }
@@ -46,6 +47,8 @@ bench_cleanup() {
   trap - EXIT INT TERM
   for c in "${BENCH_CLEANUP[@]}"; do eval "$c" || true; done
   bench_stop_service
+  local i
+  for ((i = ${#BENCH_JAVA_PIDS[@]} - 1; i >= 0; i--)); do bench_stop_pid "${BENCH_JAVA_PIDS[i]}"; done
   if ((BENCH_KAFKA_STARTED)); then
     stop_kafka run
   fi
@@ -62,7 +65,13 @@ bench_init() {
   need_cmd python3
   ensure_postgres
   bench_ensure_kafka
-  bench_prepare_app
+  if [[ -n ${BENCH_APP_DIR:-} ]]; then
+    [[ -f $BENCH_APP_DIR/quarkus-run.jar ]] || die "no quarkus-run.jar in BENCH_APP_DIR=$BENCH_APP_DIR"
+  else
+    bench_prepare_app budget-service "$BENCH_WORK/quarkus-app"
+    BENCH_APP_DIR="$BENCH_WORK/quarkus-app"
+    export BENCH_APP_DIR
+  fi
 }
 
 # bench_ensure_kafka: the run broker on 9092 (leaves a running one alone) and the topics.
@@ -91,23 +100,25 @@ kafka_client_cp() {
   printf '%s\n' "$cp"
 }
 
-# bench_prepare_app: BENCH_APP_DIR = a private copy of budget-service/target/quarkus-app, so that
-# a concurrent `mvn package` of a colleague cannot swap jars under the running benchmark.
+# bench_prepare_app SERVICE DIR: DIR = a private copy of SERVICE/target/quarkus-app (DIR is replaced), so
+# that a colleague's `mvn package` cannot swap jars under a running benchmark. Builds SERVICE once when
+# it has no quarkus-app (offline, no tests; the formatting checks are skipped: a working tree in the
+# middle of an edit may not pass them, and a benchmark does not need them). Sets BENCH_APP_BUILT (when
+# the copied app jar was built, for the report).
 bench_prepare_app() {
-  if [[ -n ${BENCH_APP_DIR:-} ]]; then
-    [[ -f $BENCH_APP_DIR/quarkus-run.jar ]] || die "no quarkus-run.jar in BENCH_APP_DIR=$BENCH_APP_DIR"
-    return 0
-  fi
-  local src="$ROOT/budget-service/target/quarkus-app"
+  local svc=${1:?bench_prepare_app SERVICE DIR} dest=${2:?bench_prepare_app SERVICE DIR} src
+  src="$ROOT/$svc/target/quarkus-app"
+  [[ -d $ROOT/$svc ]] || die "bench_prepare_app: no module $svc in $ROOT"
   if [[ ! -f $src/quarkus-run.jar ]]; then
-    log "building budget-service (./mvnw -B -q -o package -DskipTests -pl budget-service -am)"
-    (cd "$ROOT" && ./mvnw -B -q -o package -DskipTests -pl budget-service -am)
+    log "building $svc (./mvnw -B -q -o package -DskipTests -pl $svc -am)"
+    (cd "$ROOT" && ./mvnw -B -q -o package -DskipTests -Dformatter.skip=true -Dimpsort.skip=true -pl "$svc" -am)
+    [[ -f $src/quarkus-run.jar ]] || die "no $src/quarkus-run.jar after the build"
   fi
-  rm -rf "$BENCH_WORK/quarkus-app"
-  cp -r "$src" "$BENCH_WORK/quarkus-app"
-  BENCH_APP_DIR="$BENCH_WORK/quarkus-app"
-  export BENCH_APP_DIR
-  log "service: copy of $src (app jar built $(date -u -r "$src/app" '+%Y-%m-%d %H:%M:%S UTC'))"
+  rm -rf "$dest"
+  mkdir -p "$(dirname "$dest")"
+  cp -r "$src" "$dest"
+  BENCH_APP_BUILT=$(date -u -r "$src/app" '+%Y-%m-%d %H:%M:%S UTC')
+  log "$svc: copy of $src in $dest (app jar built $BENCH_APP_BUILT)"
 }
 
 # bench_recreate_db: drop and create budget_bench (Flyway builds the schema at service start).
@@ -121,60 +132,69 @@ bench_psql() {
     -U "$PG_USER" -d "$BENCH_DB" "$@"
 }
 
-# bench_start_service: the service in the background; sets BENCH_SERVICE_PID and
-# BENCH_SERVICE_T0 (epoch ms just before the JVM is launched). Does not wait.
-bench_start_service() {
-  [[ -z $BENCH_SERVICE_PID ]] || die "the bench service already runs (pid $BENCH_SERVICE_PID)"
-  port_open "$BENCH_HTTP_PORT" && die "port $BENCH_HTTP_PORT is in use (another bench run?)"
-  port_open "$BENCH_MGMT_PORT" && die "port $BENCH_MGMT_PORT is in use (another bench run?)"
-  local opts=()
+# bench_start_java NAME APP_DIR HTTP_PORT MGMT_PORT DATABASE [VAR=VALUE...]: java -jar
+# APP_DIR/quarkus-run.jar in the background with the environment scripts/lib.sh start_service gives a
+# service (HTTP and management on 127.0.0.1, the datasource, the broker on BENCH_KAFKA_PORT, the dev JWT
+# keys and issuer), plus VAR=VALUE...; JVM options from BENCH_JAVA_OPTS (`BENCH_JAVA_OPTS=... bench_start_java`
+# for one service). Output appended to $BENCH_WORK/logs/NAME.log. Sets BENCH_JAVA_PID, BENCH_JAVA_LOG and
+# BENCH_JAVA_T0 (epoch ms just before the launch); the exit trap stops the process. Does not wait.
+bench_start_java() {
+  local name=$1 app=$2 http=$3 mgmt=$4 db=$5 opts=()
+  shift 5
+  [[ -f $app/quarkus-run.jar ]] || die "no quarkus-run.jar in $app"
+  port_open "$http" && die "port $http (for $name) is in use (another bench run?)"
+  port_open "$mgmt" && die "port $mgmt (for $name management) is in use (another bench run?)"
   read -ra opts <<<"${BENCH_JAVA_OPTS:-}"
-  BENCH_SERVICE_LOG="$BENCH_WORK/logs/budget-service-bench.log"
-  BENCH_SERVICE_T0=$(date +%s%3N)
+  BENCH_JAVA_LOG="$BENCH_WORK/logs/$name.log"
+  BENCH_JAVA_T0=$(date +%s%3N)
   (
     cd "$BENCH_WORK" || exit 1
-    QUARKUS_HTTP_HOST=127.0.0.1 \
-      QUARKUS_HTTP_PORT=$BENCH_HTTP_PORT \
+    export QUARKUS_HTTP_HOST=127.0.0.1 \
+      QUARKUS_HTTP_PORT="$http" \
       QUARKUS_MANAGEMENT_HOST=127.0.0.1 \
-      QUARKUS_MANAGEMENT_PORT=$BENCH_MGMT_PORT \
-      QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$BENCH_DB" \
-      QUARKUS_DATASOURCE_USERNAME=$PG_USER \
-      KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$BENCH_KAFKA_PORT \
+      QUARKUS_MANAGEMENT_PORT="$mgmt" \
+      QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$db" \
+      QUARKUS_DATASOURCE_USERNAME="$PG_USER" \
+      KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$BENCH_KAFKA_PORT" \
       MP_JWT_VERIFY_PUBLICKEY_LOCATION="$JWT_PUBLIC_KEY" \
       MP_JWT_VERIFY_ISSUER="$JWT_ISSUER" \
-      LOG_JSON=false \
-      exec java "${opts[@]}" -jar "$BENCH_APP_DIR/quarkus-run.jar"
-  ) </dev/null >>"$BENCH_SERVICE_LOG" 2>&1 &
-  BENCH_SERVICE_PID=$!
+      SMALLRYE_JWT_SIGN_KEY_LOCATION="$JWT_PRIVATE_KEY" \
+      LOG_JSON=false
+    exec env "$@" java "${opts[@]}" -jar "$app/quarkus-run.jar"
+  ) </dev/null >>"$BENCH_JAVA_LOG" 2>&1 &
+  BENCH_JAVA_PID=$!
+  BENCH_JAVA_PIDS+=("$BENCH_JAVA_PID")
 }
 
-# bench_wait_ready [TIMEOUT_S]: poll /q/health/ready every 50 ms; sets BENCH_READY_MS (since T0).
-bench_wait_ready() {
-  local timeout=${1:-120} deadline code
+# bench_wait_ready_of PID MGMT_PORT LOG T0_MS [TIMEOUT_S]: poll http://127.0.0.1:MGMT_PORT/q/health/ready every
+# 50 ms until 200; sets BENCH_READY_MS (since T0_MS). Fails with the tail of LOG when PID dies or on time-out.
+bench_wait_ready_of() {
+  local pid=$1 mgmt=$2 logf=$3 t0=$4 timeout=${5:-120} deadline code
   deadline=$(($(date +%s) + timeout))
   while :; do
-    code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$BENCH_MGMT_URL/q/health/ready" || true)
+    code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:$mgmt/q/health/ready" || true)
     if [[ $code == 200 ]]; then
-      BENCH_READY_MS=$(($(date +%s%3N) - BENCH_SERVICE_T0))
+      BENCH_READY_MS=$(($(date +%s%3N) - t0))
       return 0
     fi
-    if ! kill -0 "$BENCH_SERVICE_PID" 2>/dev/null; then
-      tail -n 60 "$BENCH_SERVICE_LOG" >&2
-      die "the bench service died before it was ready (log: $BENCH_SERVICE_LOG)"
+    if ! kill -0 "$pid" 2>/dev/null; then
+      tail -n 60 "$logf" >&2
+      die "the bench service (pid $pid) died before it was ready (log: $logf)"
     fi
     if (($(date +%s) > deadline)); then
-      tail -n 60 "$BENCH_SERVICE_LOG" >&2
-      die "the bench service not ready after ${timeout}s (last status ${code:-none})"
+      tail -n 60 "$logf" >&2
+      die "the bench service (pid $pid) not ready after ${timeout}s (last status ${code:-none}; log: $logf)"
     fi
     sleep 0.05
   done
 }
 
-# bench_stop_service: SIGTERM the service this script started, SIGKILL after 30 s.
-bench_stop_service() {
-  local pid=$BENCH_SERVICE_PID i
+# bench_stop_pid PID: SIGTERM a service started by bench_start_java, SIGKILL after 30 s; forgets it.
+bench_stop_pid() {
+  local pid=$1 i keep=() p
   [[ -n $pid ]] || return 0
-  BENCH_SERVICE_PID=
+  for p in "${BENCH_JAVA_PIDS[@]}"; do [[ $p == "$pid" ]] || keep+=("$p"); done
+  BENCH_JAVA_PIDS=("${keep[@]}")
   kill -0 "$pid" 2>/dev/null || return 0
   kill -TERM "$pid" 2>/dev/null || true
   for ((i = 0; i < 120; i++)); do
@@ -186,6 +206,28 @@ bench_stop_service() {
     kill -KILL "$pid" 2>/dev/null || true
   fi
   wait "$pid" 2>/dev/null || true
+}
+
+# bench_start_service: budget-service in the background; sets BENCH_SERVICE_PID and
+# BENCH_SERVICE_T0 (epoch ms just before the JVM is launched). Does not wait.
+bench_start_service() {
+  [[ -z $BENCH_SERVICE_PID ]] || die "the bench service already runs (pid $BENCH_SERVICE_PID)"
+  bench_start_java budget-service-bench "$BENCH_APP_DIR" "$BENCH_HTTP_PORT" "$BENCH_MGMT_PORT" "$BENCH_DB"
+  BENCH_SERVICE_PID=$BENCH_JAVA_PID
+  BENCH_SERVICE_LOG=$BENCH_JAVA_LOG
+  BENCH_SERVICE_T0=$BENCH_JAVA_T0
+}
+
+# bench_wait_ready [TIMEOUT_S]: wait for the service of bench_start_service; sets BENCH_READY_MS (since T0).
+bench_wait_ready() {
+  bench_wait_ready_of "$BENCH_SERVICE_PID" "$BENCH_MGMT_PORT" "$BENCH_SERVICE_LOG" "$BENCH_SERVICE_T0" "${1:-120}"
+}
+
+# bench_stop_service: stop the service of bench_start_service.
+bench_stop_service() {
+  local pid=$BENCH_SERVICE_PID
+  BENCH_SERVICE_PID=
+  bench_stop_pid "$pid"
 }
 
 # bench_up: recreate the database, start the service, wait until ready.
