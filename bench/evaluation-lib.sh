@@ -16,7 +16,7 @@
 #   EVAL_CONSUMER        true (default) / false: the service's budget.events consumer
 
 export BENCH_HTTP_PORT=8182 BENCH_MGMT_PORT=9182 BENCH_DB=evaluation_bench
-# bench_init must not copy budget-service: point it at our own copy (made by eval_prepare_app).
+# bench_init must not copy budget-service: point it at our own copy (made by eval_init).
 EVAL_BENCH_WORK_APP="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)/.work/evaluation-app"
 export BENCH_APP_DIR=${EVAL_BENCH_APP_DIR:-$EVAL_BENCH_WORK_APP}
 # shellcheck source=lib.sh
@@ -25,58 +25,27 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 [[ $BENCH_DB == evaluation ]] && die "BENCH_DB must not be the dev suite's database"
 EVAL_BENCH_GROUP=evaluation-service-bench
 
-# eval_prepare_app: a private copy of evaluation-service/target/quarkus-app (built once when missing).
-eval_prepare_app() {
-  if [[ -n ${EVAL_BENCH_APP_DIR:-} ]]; then
-    [[ -f $EVAL_BENCH_APP_DIR/quarkus-run.jar ]] || die "no quarkus-run.jar in EVAL_BENCH_APP_DIR=$EVAL_BENCH_APP_DIR"
-    return 0
-  fi
-  local src="$ROOT/evaluation-service/target/quarkus-app"
-  if [[ ! -f $src/quarkus-run.jar ]]; then
-    log "building evaluation-service (./mvnw -B -q -o package -DskipTests -pl evaluation-service -am)"
-    (cd "$ROOT" && ./mvnw -B -q -o package -DskipTests -pl evaluation-service -am)
-  fi
-  rm -rf "$EVAL_BENCH_WORK_APP"
-  mkdir -p "$(dirname "$EVAL_BENCH_WORK_APP")"
-  cp -r "$src" "$EVAL_BENCH_WORK_APP"
-  EVAL_APP_BUILT=$(date -u -r "$src/app" '+%Y-%m-%d %H:%M:%S UTC')
-  log "service: copy of $src (app jar built $EVAL_APP_BUILT)"
-}
-
 # eval_init: traps, PostgreSQL, broker (+ topics), the copy of the service.
 eval_init() {
-  eval_prepare_app
-  bench_init
+  if [[ -z ${EVAL_BENCH_APP_DIR:-} ]]; then
+    bench_prepare_app evaluation-service "$EVAL_BENCH_WORK_APP"
+    EVAL_APP_BUILT=$BENCH_APP_BUILT
+  fi
+  bench_init # BENCH_APP_DIR is set (above): it checks that directory, copies nothing
   kafka_tool create-topics "127.0.0.1:$BENCH_KAFKA_PORT" 3 evaluation.events >/dev/null 2>&1 || true
 }
 
-# eval_start_service: like bench_start_service, for evaluation-service (own log, own consumer group).
+# eval_start_service: evaluation-service in the background (own log, own consumer group); sets
+# BENCH_SERVICE_PID and BENCH_SERVICE_T0 like bench_start_service.
 eval_start_service() {
   [[ -z $BENCH_SERVICE_PID ]] || die "the bench service already runs (pid $BENCH_SERVICE_PID)"
-  port_open "$BENCH_HTTP_PORT" && die "port $BENCH_HTTP_PORT is in use (another bench run?)"
-  port_open "$BENCH_MGMT_PORT" && die "port $BENCH_MGMT_PORT is in use (another bench run?)"
-  local opts=()
-  read -ra opts <<<"${BENCH_JAVA_OPTS:-}"
-  BENCH_SERVICE_LOG="$BENCH_WORK/logs/evaluation-service-bench.log"
-  : >"$BENCH_SERVICE_LOG"
-  BENCH_SERVICE_T0=$(date +%s%3N) # read by bench_wait_ready (bench/lib.sh)
-  (
-    cd "$BENCH_WORK" || exit 1
-    QUARKUS_HTTP_HOST=127.0.0.1 \
-      QUARKUS_HTTP_PORT=$BENCH_HTTP_PORT \
-      QUARKUS_MANAGEMENT_HOST=127.0.0.1 \
-      QUARKUS_MANAGEMENT_PORT=$BENCH_MGMT_PORT \
-      QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$BENCH_DB" \
-      QUARKUS_DATASOURCE_USERNAME=$PG_USER \
-      KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$BENCH_KAFKA_PORT \
-      EVALUATION_BUDGET_EVENTS_GROUP_ID=$EVAL_BENCH_GROUP \
-      EVALUATION_BUDGET_EVENTS_ENABLED=${EVAL_CONSUMER:-true} \
-      MP_JWT_VERIFY_PUBLICKEY_LOCATION="$JWT_PUBLIC_KEY" \
-      MP_JWT_VERIFY_ISSUER="$JWT_ISSUER" \
-      LOG_JSON=false \
-      exec java "${opts[@]}" -jar "$BENCH_APP_DIR/quarkus-run.jar"
-  ) </dev/null >>"$BENCH_SERVICE_LOG" 2>&1 &
-  BENCH_SERVICE_PID=$!
+  : >"$BENCH_WORK/logs/evaluation-service-bench.log"
+  bench_start_java evaluation-service-bench "$BENCH_APP_DIR" "$BENCH_HTTP_PORT" "$BENCH_MGMT_PORT" "$BENCH_DB" \
+    EVALUATION_BUDGET_EVENTS_GROUP_ID="$EVAL_BENCH_GROUP" \
+    EVALUATION_BUDGET_EVENTS_ENABLED="${EVAL_CONSUMER:-true}"
+  BENCH_SERVICE_PID=$BENCH_JAVA_PID
+  BENCH_SERVICE_LOG=$BENCH_JAVA_LOG
+  BENCH_SERVICE_T0=$BENCH_JAVA_T0 # read by bench_wait_ready (bench/lib.sh)
 }
 
 # eval_up: recreate evaluation_bench, start the service, wait until ready, a finance token in TOKEN.
@@ -127,6 +96,97 @@ for pid in sys.argv[1:]:
     except (OSError, IndexError, ValueError):
         pass
 print(total * 1000 // tck)
+PY
+}
+
+# jvm_threads_cpu PID FILE: the CPU time (ms) of every thread of a JVM so far, "tid name ms" per line, into FILE.
+jvm_threads_cpu() {
+  python3 - "$1" >"$2" <<'PY'
+import os, sys
+tck = os.sysconf("SC_CLK_TCK"); pid = sys.argv[1]
+for tid in os.listdir(f"/proc/{pid}/task"):
+    try:
+        name = open(f"/proc/{pid}/task/{tid}/comm").read().strip()
+        f = open(f"/proc/{pid}/task/{tid}/stat").read().rsplit(")", 1)[1].split()
+        print(tid, (int(f[11]) + int(f[12])) * 1000 // tck, name.replace(" ", "_"))
+    except (OSError, IndexError, ValueError):
+        pass
+PY
+}
+
+# jvm_threads_cpu_diff BEFORE AFTER [TOTAL_MS]: the CPU used between two jvm_threads_cpu files, by kind of thread
+# (JIT compilers, garbage collector, rule-set migration batches, HTTP request threads, the rest). With the JVM's
+# total for the same span, the CPU of threads that ended in between (e.g. a migration's batch threads) is shown too.
+jvm_threads_cpu_diff() {
+  python3 - "$1" "$2" "${3:-}" <<'PY'
+import collections, sys
+def load(path):
+    out = {}
+    for line in open(path):
+        tid, ms, name = line.split(maxsplit=2)
+        out[tid] = (int(ms), name.strip())
+    return out
+before, after = load(sys.argv[1]), load(sys.argv[2])
+groups = collections.Counter()
+for tid, (ms, name) in after.items():
+    used = ms - before.get(tid, (0, name))[0]
+    if used <= 0:
+        continue
+    if "Compiler" in name:
+        kind = "JIT compilers"
+    elif name.startswith(("GC_", "G1_", "VM_Thread", "GC Thread")) or "G1" in name or "Conc" in name:
+        kind = "GC/VM"
+    elif name.startswith("rule-set-migrat"):
+        kind = "migration batches"
+    elif name.startswith("executor-thre"):
+        kind = "request threads"
+    else:
+        kind = "other"
+    groups[kind] += used
+if sys.argv[3]:
+    ended = int(sys.argv[3]) - sum(groups.values())
+    if ended > 0:
+        groups["threads that ended (e.g. migration batches)"] += ended
+print(", ".join(f"{k} {v} ms" for k, v in groups.most_common()))
+PY
+}
+
+# cpu_snapshot PID: "SERVICE PG BUSY STEAL NOW", read together (one process, so the windows agree): CPU time (ms) of
+# the process PID and of all PostgreSQL processes; CPU time of the whole machine (user, system, irq; not idle or
+# iowait) and time the hypervisor gave to other machines (steal), both since boot; a clock in ms. Between two
+# snapshots, BUSY - SERVICE - PG is what other work on the machine took meanwhile.
+cpu_snapshot() {
+  python3 - "$1" <<'PY'
+import os, sys, time
+hz = os.sysconf("SC_CLK_TCK")
+def cpu(pid):
+    try:
+        f = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+        return (int(f[11]) + int(f[12])) * 1000 // hz
+    except (OSError, IndexError, ValueError):
+        return 0
+pg = 0
+for pid in os.listdir("/proc"):
+    if pid.isdigit():
+        try:
+            if open(f"/proc/{pid}/comm").read().strip() == "postgres":
+                pg += cpu(pid)
+        except OSError:
+            pass
+f = [int(x) for x in open("/proc/stat").readline().split()[1:9]]
+busy = (f[0] + f[1] + f[2] + f[5] + f[6]) * 1000 // hz
+print(cpu(sys.argv[1]), pg, busy, f[7] * 1000 // hz, int(time.time() * 1000))
+PY
+}
+
+# cpu_between BEFORE AFTER: the CPU of a span from two cpu_snapshot lines, as text.
+cpu_between() {
+  python3 - "$1" "$2" "$(nproc)" <<'PY'
+import sys
+a, b, n = [int(x) for x in sys.argv[1].split()], [int(x) for x in sys.argv[2].split()], int(sys.argv[3])
+svc, pg, busy, steal, ms = (y - x for x, y in zip(a, b))
+print(f"service JVM {svc} ms, PostgreSQL (all backends) {pg} ms, other processes {max(0, busy - svc - pg)} ms, "
+      f"taken by the hypervisor (steal) {steal} ms (of {n * ms} ms on {n} cores)")
 PY
 }
 

@@ -192,14 +192,21 @@ if [[ ${JFR:-0} == 1 ]]; then
   jcmd "$BENCH_SERVICE_PID" JFR.start name=rescore settings=profile filename="$JFR_FILE" >/dev/null 2>&1 ||
     warn "could not start a JFR recording"
 fi
-CPU_SVC0=$(proc_cpu_ms "$BENCH_SERVICE_PID")
-CPU_PG0=$(postgres_cpu_ms)
+jvm_threads_cpu "$BENCH_SERVICE_PID" "$EVID/threads-cpu-before.txt"
+SNAP0=$(cpu_snapshot "$BENCH_SERVICE_PID")
 log "POST /api/v1/rule-sets/$CODE/versions/2/rescore ($EVALUATIONS evaluations x $INDICATORS leaves; timeout ${RESCORE_TIMEOUT}s)"
 RESP="$BENCH_WORK/evaluation-rescore-response.json"
 read -r HTTP_CODE WALL_S < <(curl -sS --max-time "$RESCORE_TIMEOUT" -o "$RESP" -w '%{http_code} %{time_total}\n' -X POST \
   -H "Authorization: Bearer $TOKEN" "$BENCH_URL/api/v1/rule-sets/$CODE/versions/2/rescore" || echo "000 $RESCORE_TIMEOUT")
-CPU_SVC=$(($(proc_cpu_ms "$BENCH_SERVICE_PID") - CPU_SVC0))
-CPU_PG=$(($(postgres_cpu_ms) - CPU_PG0))
+SNAP1=$(cpu_snapshot "$BENCH_SERVICE_PID")
+jvm_threads_cpu "$BENCH_SERVICE_PID" "$EVID/threads-cpu-after.txt"
+read -r S0 P0 _ <<<"$SNAP0"
+read -r S1 P1 _ <<<"$SNAP1"
+CPU_SVC=$((S1 - S0))
+CPU_PG=$((P1 - P0))
+CPU_LINE=$(cpu_between "$SNAP0" "$SNAP1")
+CPU_SVC_THREADS=$(jvm_threads_cpu_diff "$EVID/threads-cpu-before.txt" "$EVID/threads-cpu-after.txt" "$CPU_SVC" 2>/dev/null ||
+  echo "?")
 touch "$EVID/.done"
 [[ ${JFR:-0} != 1 ]] || jcmd "$BENCH_SERVICE_PID" JFR.stop name=rescore >/dev/null 2>&1 || true
 wait "$DUMPER" 2>/dev/null || true
@@ -217,7 +224,8 @@ where, leaf = collections.Counter(), collections.Counter()
 n = 0
 for f in files:
     for block in open(f, errors="replace").read().split("\n\n"):
-        if "EvaluationService.migrate" not in block:
+        # the request thread, or a batch thread of the migration (RuleSetMigration)
+        if "EvaluationService.migrate" not in block and "RuleSetMigration" not in block:
             continue
         n += 1
         frames = [l.strip()[3:] for l in block.splitlines() if l.strip().startswith("at ")]
@@ -262,9 +270,10 @@ total, ours = 0, 0
 cat, self_, code = collections.Counter(), collections.Counter(), collections.Counter()
 for s in samples:
     total += 1
-    frames = [re.sub(r"\s+line:.*", "", l.strip()) for l in s.split("stackTrace = [", 1)[-1].split("]", 1)[0].splitlines()
+    frames = [re.sub(r"\s+line:.*", "", l.strip()) for l in re.split(r"\n\s*\]", s.split("stackTrace = [", 1)[-1], maxsplit=1)[0].splitlines()
               if l.strip() and not l.strip().startswith("...")]
-    if not any("EvaluationService.migrate" in f or "EvaluationService.lambda$migrate" in f for f in frames):
+    if not any("EvaluationService.migrate" in f or "EvaluationService.lambda$migrate" in f or "RuleSetMigration" in f
+               for f in frames):
         continue
     ours += 1
     t = "\n".join(frames)
@@ -272,6 +281,14 @@ for s in samples:
         c = "Hibernate flush (dirty checking, JSON snapshots, UPDATE binding)"
     elif "EvaluationScoring.rescore" in t:
         c = "EvaluationScoring.rescore" + (" - Jackson (rule treeToValue / explanation valueToTree)" if "com.fasterxml" in t else " - other")
+    elif "RuleSetMigration.read" in t:
+        c = "RuleSetMigration.read (two SELECTs; JSON parsing)"
+    elif "RuleSetMigration.write" in t:
+        c = "RuleSetMigration.write (" + ("JSON text" if "com.fasterxml" in t else "arrays, JDBC") + ")"
+    elif "Outbox" in t:
+        c = "outbox events"
+    elif "RuleSetMigration.move" in t:
+        c = "RuleSetMigration.move (tree, figures)"
     elif "org.hibernate" in t:
         c = "Hibernate, other (loading the batch, JSON parsing on load)"
     elif "com.fasterxml" in t:
@@ -281,7 +298,7 @@ for s in samples:
     cat[c] += 1
     self_[frames[0] if frames else "?"] += 1
     code[next((f for f in frames if f.startswith("gov.budgetperf")), "?")] += 1
-print(f"JFR execution samples: {total} in the JVM, {ours} in the rescore's thread")
+print(f"JFR execution samples: {total} in the JVM, {ours} in the rescore's threads (request and batches)")
 for k, v in cat.most_common():
     print(f"  {100 * v / max(1, ours):5.1f}%  {k}")
 print("  hottest methods (self):")
@@ -362,6 +379,37 @@ WRONG=$(bench_psql -Atc "SELECT count(*) FROM indicator i JOIN evaluation e ON e
 EXPLAINED_V2=$(bench_psql -Atc "SELECT count(*) FROM indicator i JOIN evaluation e ON e.id = i.evaluation_id
   WHERE e.department_code LIKE '$PREFIX%' AND i.rule IS NOT NULL AND i.score_explanation::text LIKE '%$CODE/v2%'")
 
+# ---------------------------------------------------------------- a second change, same JVM (warm)
+# The measurement above is the first rescore of a freshly started service: its JIT compilers are
+# still compiling the code path (their CPU shows in "service JVM CPU by thread"). v3 (the same
+# rules as v2) moves the same evaluations again, now with compiled code. WARM_RESCORE=0 skips it.
+WARM_LINE="second rescore (BENCH v3, warm JVM): skipped (WARM_RESCORE=0)"
+if [[ ${WARM_RESCORE:-1} == 1 ]]; then
+  MAIN_LOAD=${BENCH_LOAD:-}
+  create_and_publish 3
+  busy_check
+  jvm_threads_cpu "$BENCH_SERVICE_PID" "$EVID/threads-cpu-warm-before.txt"
+  SNAP0=$(cpu_snapshot "$BENCH_SERVICE_PID")
+  RESP3="$BENCH_WORK/evaluation-rescore-warm-response.json"
+  read -r HTTP3 WALL3 < <(curl -sS --max-time "$RESCORE_TIMEOUT" -o "$RESP3" -w '%{http_code} %{time_total}\n' -X POST \
+    -H "Authorization: Bearer $TOKEN" "$BENCH_URL/api/v1/rule-sets/$CODE/versions/3/rescore" || echo "000 $RESCORE_TIMEOUT")
+  SNAP1=$(cpu_snapshot "$BENCH_SERVICE_PID")
+  read -r S0 _ <<<"$SNAP0"
+  read -r S1 _ <<<"$SNAP1"
+  CPU_SVC3=$((S1 - S0))
+  jvm_threads_cpu "$BENCH_SERVICE_PID" "$EVID/threads-cpu-warm-after.txt"
+  THREADS3=$(jvm_threads_cpu_diff "$EVID/threads-cpu-warm-before.txt" "$EVID/threads-cpu-warm-after.txt" "$CPU_SVC3" 2>/dev/null ||
+    echo "?")
+  busy_check_after
+  WARM_LOAD=${BENCH_LOAD:-?}
+  BENCH_LOAD=$MAIN_LOAD # the report's machine line is about the main measurement
+  if [[ $HTTP3 == 200 ]]; then
+    WARM_LINE="second rescore (BENCH v3, warm JVM): wall ${WALL3} s, server $(json_get millis <"$RESP3") ms, $(json_get evaluations <"$RESP3") evaluations; CPU $(cpu_between "$SNAP0" "$SNAP1"); service JVM by thread: $THREADS3; other work $WARM_LOAD"
+  else
+    WARM_LINE="second rescore (BENCH v3, warm JVM): FAILED, HTTP $HTTP3 after ${WALL3} s: $(head -c 300 "$RESP3" 2>/dev/null)"
+  fi
+fi
+
 RATE=$(python3 -c "print(f'{$EVALUATIONS * $INDICATORS / float($WALL_S):,.0f}')")
 VERDICT=$(python3 -c "print('MET' if float('$WALL_S') < 5 else 'NOT MET')")
 cat <<REPORT
@@ -374,7 +422,8 @@ POST /api/v1/rule-sets/$CODE/versions/2/rescore -> $(tr -d '\n' <"$RESP")
   wall time (curl time_total):  ${WALL_S} s
   server millis:                ${SERVER_MS} ms
   evaluations x indicators / s: $RATE  (wall time; $MOVED evaluations, $MOVED_IND indicators moved)
-  CPU during the call:          service JVM $CPU_SVC ms, PostgreSQL (all backends) $CPU_PG ms; database now ${DB_MB} MB
+  CPU during the call:          $CPU_LINE; database now ${DB_MB} MB
+  service JVM CPU by thread:    $CPU_SVC_THREADS
   rows (inserted/updated) per table before -> after:
     $COUNTS_BEFORE
     $COUNTS_AFTER
@@ -382,6 +431,7 @@ goal < 5 s for 1000 x 40: $VERDICT
 baseline: UPDATE indicator SET score = score of the same $ROWS rows: ${BASE_MS} ms; ratio rescore (server millis) / baseline: $(ratio "$SERVER_MS" "$BASE_MS" 1)
 $PUT_LINE
 checks: on v2 $ON_V2/$EVALUATIONS, with a total $WITH_TOTAL/$EVALUATIONS, leaf scores differing from the v2 formulas: $WRONG, explanations naming $CODE/v2: $EXPLAINED_V2/$LEAVES
+$WARM_LINE
 $DUMP_SUMMARY
 $PROFILE_SUMMARY
   (thread dumps, JFR recording: $EVID)

@@ -13,7 +13,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -22,6 +21,7 @@ import io.quarkus.runtime.StartupEvent;
 import gov.budgetperf.common.inbox.EventConsumerLoop;
 import gov.budgetperf.common.inbox.Inbox;
 import gov.budgetperf.common.kafka.KafkaClients;
+import gov.budgetperf.evaluation.JsonColumns;
 import gov.budgetperf.evaluation.evaluation.Evaluation;
 import gov.budgetperf.evaluation.evaluation.EvaluationScoring;
 import gov.budgetperf.evaluation.evaluation.EvaluationService;
@@ -46,9 +46,6 @@ public class BudgetEventsConsumer {
 
     @Inject
     Inbox inbox;
-
-    @Inject
-    ObjectMapper mapper;
 
     @Inject
     EvaluationService evaluations;
@@ -90,7 +87,8 @@ public class BudgetEventsConsumer {
     public void handle(ConsumerRecord<String, String> record) throws EventConsumerLoop.PoisonException {
         JsonNode event;
         try {
-            event = mapper.readTree(record.value());
+            // numbers as BigDecimal, as the JSON columns read them: the stored figures then equal what was written
+            event = JsonColumns.MAPPER.readTree(record.value());
         } catch (Exception e) {
             throw new EventConsumerLoop.PoisonException("not JSON: " + e.getMessage(), e);
         }
@@ -152,7 +150,10 @@ public class BudgetEventsConsumer {
                 projectCode.isEmpty() ? "" : "/" + projectCode, version, affected.size());
     }
 
-    /** Keeps the newest figures; false when the stored ones are as new or newer. */
+    /**
+     * Keeps the newest figures; false when the stored ones are as new or newer. The row takes the new data version;
+     * its metrics and region are replaced only when they differ (by value), so it is written once per event.
+     */
     private boolean store(String dept, int year, String projectCode, long version, JsonNode metrics, String region) {
         BudgetFigures f = BudgetFigures.of(dept, year, projectCode).orElse(null);
         if (f != null && f.dataVersion >= version) {
@@ -162,14 +163,18 @@ public class BudgetEventsConsumer {
             f = new BudgetFigures();
             f.key = new BudgetFigures.Key(dept, year, projectCode);
             f.dataVersion = version;
-            f.metrics = metrics;
+            f.metrics = JsonColumns.canonical(metrics);
             f.region = region;
             f.receivedAt = OffsetDateTime.now();
             f.persist();
         } else {
             f.dataVersion = version;
-            f.metrics = metrics;
-            f.region = region == null ? f.region : region;
+            if (!JsonColumns.same(f.metrics, metrics)) {
+                f.metrics = JsonColumns.canonical(metrics); // as read back: equal to its snapshot at the next flush
+            }
+            if (region != null && !region.equals(f.region)) {
+                f.region = region;
+            }
             f.receivedAt = OffsetDateTime.now();
         }
         return true;

@@ -76,7 +76,7 @@ public class EvaluationResource {
     @Operation(operationId = "getEvaluation", summary = "An evaluation with its indicators, scores and explanations; the ETag is its version")
     @APIResponse(responseCode = "200", description = "The evaluation", content = @Content(schema = @Schema(implementation = EvaluationView.class)))
     public Response get(@PathParam("id") long id) {
-        return ok(service.get(id), 200);
+        return ok(service.read(id), 200);
     }
 
     @PUT

@@ -2,23 +2,23 @@ package gov.budgetperf.evaluation.evaluation;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
 
 import gov.budgetperf.common.problem.ProblemException;
@@ -27,6 +27,7 @@ import gov.budgetperf.common.security.CallerAccess;
 import gov.budgetperf.common.web.Page;
 import gov.budgetperf.common.web.PageRequest;
 import gov.budgetperf.common.web.Versions;
+import gov.budgetperf.evaluation.JsonColumns;
 import gov.budgetperf.evaluation.budgetfeed.BudgetFigures;
 import gov.budgetperf.evaluation.evaluation.EvaluationViews.Finding;
 import gov.budgetperf.evaluation.events.EvaluationEvents;
@@ -58,8 +59,26 @@ public class EvaluationService {
     @Inject
     ObjectMapper mapper;
 
+    @Inject
+    RuleSetMigration migration;
+
     public Evaluation get(long id) {
         Evaluation e = Evaluation.findById(id);
+        if (e == null) {
+            throw ProblemException.notFound("No evaluation " + id);
+        }
+        access.requireRead(e.departmentCode);
+        return e;
+    }
+
+    /**
+     * An evaluation with its indicators, read by one SQL statement: its version (the ETag), total and grade come from
+     * the same snapshot as the indicators' scores. (Two statements, even in one READ COMMITTED transaction, could see a
+     * change committed between them.)
+     */
+    public Evaluation read(long id) {
+        Evaluation e = Evaluation.find("select e from Evaluation e left join fetch e.indicators where e.id = ?1", id)
+                .<Evaluation>singleResultOptional().orElse(null);
         if (e == null) {
             throw ProblemException.notFound("No evaluation " + id);
         }
@@ -225,7 +244,7 @@ public class EvaluationService {
         i.weight = in.weight();
         i.unit = in.unit();
         i.direction = in.direction();
-        i.rule = in.rule();
+        i.rule = JsonColumns.canonical(in.rule()); // as read back: not rewritten at the next flush
         i.explanation = in.explanation();
         i.custom = true;
         e.indicators.add(i);
@@ -331,11 +350,9 @@ public class EvaluationService {
     /**
      * Moves every draft or returned evaluation made from an earlier version of a rule set to this published version:
      * the tree takes the new names, weights and rules (matched by indicator code), the department's values and own
-     * indicators stay, indicators the new version drops are removed, and everything is rescored.
+     * indicators stay, indicators the new version drops are removed, and everything is rescored (see
+     * {@link RuleSetMigration}).
      */
-    /** Evaluations moved per transaction: keeps each flush small (dirty checking grows with the context). */
-    static final int MIGRATION_BATCH = 100;
-
     public Migration migrate(String code, int version) {
         long start = System.nanoTime();
         if (!access.isFinance()) {
@@ -346,48 +363,33 @@ public class EvaluationService {
         List<Long> ids = Evaluation.find("select e.id from Evaluation e where e.ruleSet.code = ?1 and e.ruleSet.version < ?2 "
                 + "and e.status in ?3 order by e.id", code, version,
                 List.of(Evaluation.Status.DRAFT, Evaluation.Status.RETURNED)).project(Long.class).list();
-        Map<String, NodeDefinition> nodes = new LinkedHashMap<>();
-        Map<String, String> parents = new HashMap<>();
-        flatten(target.tree.nodes(), null, nodes, parents);
-        String actor = access.user();
-        int indicators = 0;
-        // Each batch commits on its own: a failure leaves earlier batches moved, and running it again finishes the rest.
-        for (int from = 0; from < ids.size(); from += MIGRATION_BATCH) {
-            List<Long> batch = ids.subList(from, Math.min(ids.size(), from + MIGRATION_BATCH));
-            indicators += QuarkusTransaction.requiringNew().call(() -> {
-                RuleSet to = RuleSet.findById(target.id);
-                int count = 0;
-                List<Evaluation> moved = Evaluation.list("select distinct e from Evaluation e "
-                        + "left join fetch e.indicators where e.id in ?1", batch);
-                Map<Long, String> previous = new HashMap<>();
-                for (Evaluation e : moved) {
-                    previous.put(e.id, e.ruleSet.label());
-                    count += migrate(e, to, nodes, parents);
-                }
-                // one flush for the batch (each flush dirty-checks every loaded indicator), then the audit
-                // entries and events, which need the new versions but change no entity
-                em.flush();
-                for (Evaluation e : moved) {
-                    insertAudit(e, actor, "RULE_SET_MIGRATED", Map.of("from", previous.get(e.id), "to", to.label()));
-                    events.scoredFlushed(e);
-                }
-                em.clear();
-                return count;
-            });
-        }
+        int indicators = migration.run(target, ids, access.user());
         return new Migration(target.label(), ids.size(), indicators, (System.nanoTime() - start) / 1_000_000);
     }
 
-    private int migrate(Evaluation e, RuleSet target, Map<String, NodeDefinition> nodes, Map<String, String> parents) {
+    /**
+     * Moves one evaluation's tree to a rule set's (flattened) nodes, in memory: the tree takes the new names, weights
+     * and rules, the department's values and own indicators stay, indicators the new version drops are removed, nodes
+     * it adds are added. No rescoring here.
+     */
+    static void moveTree(Evaluation e, RuleSet target, Map<String, NodeDefinition> nodes, Map<String, String> parents) {
         e.ruleSet = target;
         e.indicators.removeIf(i -> i.custom
                 ? !nodes.containsKey(i.parentCode) || !nodes.get(i.parentCode).acceptsCustom()
                 : !nodes.containsKey(i.code));
+        Map<String, Indicator> byCode = new HashMap<>();
+        for (Indicator i : e.indicators) {
+            byCode.putIfAbsent(i.code, i);
+        }
         for (var entry : nodes.entrySet()) {
             NodeDefinition n = entry.getValue();
-            Indicator i = e.indicator(entry.getKey());
+            Indicator i = byCode.get(entry.getKey());
             if (i == null) {
-                add(e, n, parents.get(entry.getKey()), level(parents, entry.getKey()), e.indicators.size());
+                int size = e.indicators.size();
+                add(e, n, parents.get(entry.getKey()), level(parents, entry.getKey()), size);
+                for (Indicator added : e.indicators.subList(size, e.indicators.size())) {
+                    byCode.putIfAbsent(added.code, added);
+                }
                 continue;
             }
             i.name = n.name();
@@ -398,13 +400,10 @@ public class EvaluationService {
             i.extensible = n.acceptsCustom();
             i.rule = n.leaf() && !n.acceptsCustom() ? n.rule() : null;
         }
-        applyBudgetFigures(e);
-        scoring.rescore(e);
-        touch(e);
-        return e.indicators.size();
     }
 
-    private static void flatten(List<NodeDefinition> nodes, String parent, Map<String, NodeDefinition> out,
+    /** Every node of a rule set's tree by code (depth first, parents before children), and each node's parent. */
+    static void flatten(List<NodeDefinition> nodes, String parent, Map<String, NodeDefinition> out,
             Map<String, String> parents) {
         if (nodes == null) {
             return;
@@ -424,14 +423,39 @@ public class EvaluationService {
         return level;
     }
 
-    /** Marks an evaluation changed by the system (budget events): a new version, so stale client writes fail. */
+    /**
+     * Marks an evaluation changed: its row is written at the next flush, with a new version (one per transaction), so
+     * stale client writes fail. (Not a lock with OPTIMISTIC_FORCE_INCREMENT: that increments again at commit, after
+     * the flush that wrote the change, so the version in the response and the event would not be the stored one.)
+     */
     public void touch(Evaluation e) {
-        em.lock(e, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+        e.updatedAt = OffsetDateTime.now();
     }
 
-    /** Sets the actual of every budget-linked indicator from the latest figures; true when something changed. */
+    /** The latest budget figures of a department-year (project code "") or a project. */
+    public record Figures(long dataVersion, JsonNode metrics) {
+    }
+
+    /** Where {@link #applyBudgetFigures(Evaluation, FiguresSource)} finds the figures. */
+    @FunctionalInterface
+    public interface FiguresSource {
+        Optional<Figures> of(String departmentCode, int fiscalYear, String projectCode);
+    }
+
+    /**
+     * Sets the actual of every budget-linked indicator from the latest stored figures; true when an actual changed.
+     * The evaluation's budget data version follows only then: figures that leave every actual as it was change
+     * nothing, so the evaluation keeps its version (its ETag) and a concurrent editor is not refused for nothing.
+     */
     public boolean applyBudgetFigures(Evaluation e) {
+        return applyBudgetFigures(e, (dept, year, project) -> BudgetFigures.of(dept, year, project)
+                .map(f -> new Figures(f.dataVersion, f.metrics)));
+    }
+
+    /** As {@link #applyBudgetFigures(Evaluation)}, with the figures from the given source. */
+    static boolean applyBudgetFigures(Evaluation e, FiguresSource source) {
         boolean changed = false;
+        Long dataVersion = null;
         for (Indicator i : e.leaves()) {
             if (!EvaluationChecks.isBudgetLinked(i)) {
                 continue;
@@ -441,11 +465,11 @@ public class EvaluationService {
             if (project && e.projectCode == null) {
                 continue;
             }
-            var figures = BudgetFigures.of(e.departmentCode, e.fiscalYear, project ? e.projectCode : "");
+            var figures = source.of(e.departmentCode, e.fiscalYear, project ? e.projectCode : "");
             if (figures.isEmpty()) {
                 continue;
             }
-            JsonNode rate = figures.get().metrics.path(camel(project ? metric.substring("PROJECT_".length()) : metric))
+            JsonNode rate = figures.get().metrics().path(camel(project ? metric.substring("PROJECT_".length()) : metric))
                     .path("ratio");
             BigDecimal actual = rate.isMissingNode() || rate.isNull() ? null : rate.decimalValue();
             if (actual == null ? i.actual != null : (i.actual == null || actual.compareTo(i.actual) != 0)) {
@@ -455,7 +479,10 @@ public class EvaluationService {
                         : actual.movePointRight(2).setScale(2, java.math.RoundingMode.HALF_UP) + "%";
                 changed = true;
             }
-            e.budgetDataVersion = figures.get().dataVersion;
+            dataVersion = figures.get().dataVersion();
+        }
+        if (changed) {
+            e.budgetDataVersion = dataVersion;
         }
         return changed;
     }
@@ -503,7 +530,7 @@ public class EvaluationService {
 
     private Evaluation step(Evaluation e, Evaluation.Status to, String comment) {
         Evaluation.Status from = e.status;
-        em.lock(e, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+        touch(e);
         e.status = to;
         em.flush();
         em.createNativeQuery("INSERT INTO evaluation_step (evaluation_id, from_status, to_status, actor, comment) "
@@ -522,7 +549,7 @@ public class EvaluationService {
             throw ProblemException.conflict("Evaluation " + id + " is " + e.status + " and read-only");
         }
         // every change of an indicator is a new version of the evaluation (its ETag), even when no total moves
-        em.lock(e, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+        touch(e);
         return e;
     }
 
