@@ -85,16 +85,8 @@ public class BudgetEventsConsumer {
 
     /** Applies one record of budget.events. */
     public void handle(ConsumerRecord<String, String> record) throws EventConsumerLoop.PoisonException {
-        JsonNode event;
-        try {
-            // numbers as BigDecimal, as the JSON columns read them: the stored figures then equal what was written
-            event = JsonColumns.MAPPER.readTree(record.value());
-        } catch (Exception e) {
-            throw new EventConsumerLoop.PoisonException("not JSON: " + e.getMessage(), e);
-        }
-        if (event == null || !event.hasNonNull("id") || !event.hasNonNull("type")) {
-            throw new EventConsumerLoop.PoisonException("not a CloudEvent: id and type are required");
-        }
+        // numbers as BigDecimal, as the JSON columns read them: the stored figures then equal what was written
+        JsonNode event = EventConsumerLoop.cloudEvent(JsonColumns.MAPPER, record);
         String type = event.get("type").asText();
         JsonNode data = event.path("data");
         if ((BUDGET_CHANGED.equals(type) || PROJECT_CHANGED.equals(type))

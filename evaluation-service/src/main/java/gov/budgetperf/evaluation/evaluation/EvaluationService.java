@@ -148,6 +148,8 @@ public class EvaluationService {
         scoring.rescore(e);
         e.persist();
         audit(e, "CREATED", Map.of("ruleSet", ruleSet.label()));
+        // consumers learn that the subject has an evaluation (and its first scores, e.g. budget-linked ones)
+        events.scored(e);
         return e;
     }
 

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
+import gov.budgetperf.common.testing.ServiceProcess;
 import gov.budgetperf.common.testing.Tokens;
 
 /**
@@ -35,8 +36,8 @@ class BudgetToEvaluationTest {
     void aBudgetChangeRescoresTheEvaluationOnce() throws Exception {
         String dept = "E2E-" + UUID.randomUUID().toString().substring(0, 8);
         String finance = Tokens.finance();
-        try (BudgetServiceProcess budget = new BudgetServiceProcess(
-                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class))) {
+        try (ServiceProcess budget = new ServiceProcess("budget-service", "budget_e2e",
+                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class), Map.of())) {
             given().baseUri(budget.url()).auth().oauth2(finance).contentType(ContentType.JSON)
                     .body(Map.of("code", dept, "name", "端到端测试部门", "region", "测试区")).when()
                     .post("/api/v1/departments").then().statusCode(201);

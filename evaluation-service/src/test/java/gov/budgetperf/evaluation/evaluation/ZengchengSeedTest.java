@@ -21,6 +21,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
 
+import gov.budgetperf.common.testing.DeadLetters;
 import gov.budgetperf.common.testing.Tokens;
 
 /**
@@ -155,7 +156,7 @@ class ZengchengSeedTest {
         JsonPath audit = given().auth().oauth2(Tokens.finance()).when()
                 .get("/api/v1/evaluations/{id}/audit?size=200", id).then().statusCode(200).extract().jsonPath();
         assertThat(audit.getList("items.findAll { it.action == 'BUDGET_FIGURES_APPLIED' }")).hasSize(2);
-        try (DeadLetters dlq = new DeadLetters()) {
+        try (DeadLetters dlq = new DeadLetters("budget.events.dlq")) {
             await().atMost(Duration.ofSeconds(30))
                     .untilAsserted(() -> assertThat(dlq.reasonsFor(dept + ":2023")).anyMatch(r -> r.contains("not JSON")));
         }

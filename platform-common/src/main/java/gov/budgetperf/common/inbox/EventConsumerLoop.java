@@ -144,6 +144,25 @@ public final class EventConsumerLoop {
     }
 
     /** Thrown by a handler for a record that can never be processed (malformed, unknown shape). */
+    /**
+     * Reads a record as a CloudEvent (a tolerant reader: only {@code id} and {@code type} are required here).
+     *
+     * @throws PoisonException when it is not JSON or not a CloudEvent, so that it goes to the dead-letter topic
+     */
+    public static com.fasterxml.jackson.databind.JsonNode cloudEvent(com.fasterxml.jackson.databind.ObjectMapper mapper,
+            ConsumerRecord<String, String> record) throws PoisonException {
+        com.fasterxml.jackson.databind.JsonNode event;
+        try {
+            event = mapper.readTree(record.value());
+        } catch (Exception e) {
+            throw new PoisonException("not JSON: " + e.getMessage(), e);
+        }
+        if (event == null || !event.hasNonNull("id") || !event.hasNonNull("type")) {
+            throw new PoisonException("not a CloudEvent: id and type are required");
+        }
+        return event;
+    }
+
     public static class PoisonException extends Exception {
         public PoisonException(String message) {
             super(message);

@@ -82,15 +82,7 @@ public class InputEventsConsumer {
 
     /** Applies one record of either topic. */
     public void handle(ConsumerRecord<String, String> record) throws EventConsumerLoop.PoisonException {
-        JsonNode event;
-        try {
-            event = mapper.readTree(record.value());
-        } catch (Exception e) {
-            throw new EventConsumerLoop.PoisonException("not JSON: " + e.getMessage(), e);
-        }
-        if (event == null || !event.hasNonNull("id") || !event.hasNonNull("type")) {
-            throw new EventConsumerLoop.PoisonException("not a CloudEvent: id and type are required");
-        }
+        JsonNode event = EventConsumerLoop.cloudEvent(mapper, record);
         String type = event.get("type").asText();
         JsonNode data = event.path("data");
         Runnable effect = effect(type, data);
