@@ -1,5 +1,8 @@
 package gov.budgetperf.report.e2e;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -29,6 +32,13 @@ public class Peers implements QuarkusTestResourceLifecycleManager {
                 // its own consumer group: it must see every budget.event of this test run
                 evaluation = new ServiceProcess("evaluation-service", "evaluation_rpt", kafka(),
                         Map.of("EVALUATION_BUDGET_EVENTS_GROUP_ID", "evaluation-service-rpt"));
+                // The test broker also carries the evaluation.events of evaluation-service's own tests, whose ids
+                // start at 1 in another database: number this peer's evaluations apart, so that an event of those
+                // never looks like a newer version of an evaluation a document here shows.
+                try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/evaluation_rpt",
+                        "postgres", ""); Statement st = c.createStatement()) {
+                    st.execute("SELECT setval('evaluation_id_seq', 1000000000)");
+                }
             }
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the peers", e);

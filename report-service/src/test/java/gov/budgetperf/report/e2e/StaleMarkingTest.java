@@ -69,10 +69,11 @@ class StaleMarkingTest {
 
     /** Regenerates until the document is current: events still in flight may mark a fresh generation stale again. */
     private static void regenerateUntilCurrent(long id) {
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            given().auth().oauth2(Tokens.finance()).when().post("/api/v1/reports/{id}/regenerate", id).then()
-                    .statusCode(200);
-            return !stale(id);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            var meta = given().auth().oauth2(Tokens.finance()).when().post("/api/v1/reports/{id}/regenerate", id)
+                    .then().statusCode(200).extract().jsonPath();
+            assertThat(meta.getBoolean("stale")).as("stale after regeneration: %s; inputs %s",
+                    meta.getString("staleReason"), meta.getList("inputs")).isFalse();
         });
     }
 
