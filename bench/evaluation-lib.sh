@@ -99,21 +99,6 @@ print(total * 1000 // tck)
 PY
 }
 
-# jvm_threads_cpu PID FILE: the CPU time (ms) of every thread of a JVM so far, "tid name ms" per line, into FILE.
-jvm_threads_cpu() {
-  python3 - "$1" >"$2" <<'PY'
-import os, sys
-tck = os.sysconf("SC_CLK_TCK"); pid = sys.argv[1]
-for tid in os.listdir(f"/proc/{pid}/task"):
-    try:
-        name = open(f"/proc/{pid}/task/{tid}/comm").read().strip()
-        f = open(f"/proc/{pid}/task/{tid}/stat").read().rsplit(")", 1)[1].split()
-        print(tid, (int(f[11]) + int(f[12])) * 1000 // tck, name.replace(" ", "_"))
-    except (OSError, IndexError, ValueError):
-        pass
-PY
-}
-
 # jvm_threads_cpu_diff BEFORE AFTER [TOTAL_MS]: the CPU used between two jvm_threads_cpu files, by kind of thread
 # (JIT compilers, garbage collector, rule-set migration batches, HTTP request threads, the rest). With the JVM's
 # total for the same span, the CPU of threads that ended in between (e.g. a migration's batch threads) is shown too.

@@ -375,3 +375,18 @@ busy_check_after() {
   ((${b%%|*} <= 15)) ||
     warn "the CPUs were ${b%%|*}% busy right after the measurement (busiest: ${b#*|}): numbers may be skewed"
 }
+
+# jvm_threads_cpu PID FILE: the CPU time (ms) of every thread of a JVM so far, "tid ms name" per line, into FILE.
+jvm_threads_cpu() {
+  python3 - "$1" >"$2" <<'PY'
+import os, sys
+tck = os.sysconf("SC_CLK_TCK"); pid = sys.argv[1]
+for tid in os.listdir(f"/proc/{pid}/task"):
+    try:
+        name = open(f"/proc/{pid}/task/{tid}/comm").read().strip()
+        f = open(f"/proc/{pid}/task/{tid}/stat").read().rsplit(")", 1)[1].split()
+        print(tid, (int(f[11]) + int(f[12])) * 1000 // tck, name.replace(" ", "_"))
+    except (OSError, IndexError, ValueError):
+        pass
+PY
+}

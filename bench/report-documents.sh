@@ -273,7 +273,7 @@ time_documents() {
     c_peer=$(rpt_cpu_ms $(peer_pids))
     c_pg=$(rpt_pg_cpu_ms)
     a0=$(rpt_alloc_mib)
-    rpt_threads_cpu "$RPT_REPORT_PID" "$W/threads-before.txt"
+    jvm_threads_cpu "$RPT_REPORT_PID" "$W/threads-before.txt"
     for ((i = 0; i < RUNS; i++)); do
       read -r code wall < <(post_report "$type" "$format" "$W/resp.json")
       [[ $code == 201 ]] || die "POST /api/v1/reports $type $format -> $code: $(head -c 1500 "$W/resp.json")"
@@ -282,7 +282,7 @@ time_documents() {
     done
     # shellcheck disable=SC2046
     echo "cpu $(($(rpt_cpu_ms "$RPT_REPORT_PID") - c_rpt)) $(($(rpt_cpu_ms $(peer_pids)) - c_peer)) $(($(rpt_pg_cpu_ms) - c_pg))" >>"$f"
-    rpt_threads_cpu "$RPT_REPORT_PID" "$W/threads-after.txt"
+    jvm_threads_cpu "$RPT_REPORT_PID" "$W/threads-after.txt"
     echo "threads $(rpt_threads_cpu_diff "$W/threads-before.txt" "$W/threads-after.txt" "$RUNS")" >>"$f"
     echo "alloc $(($(rpt_alloc_mib) - a0))" >>"$f"
     cp "$W/resp.json" "$W/last-$type-$format.json"
@@ -380,7 +380,7 @@ run_batch() {
   local rss0 live0 live1
   live0=$(live_heap_mib)
   rss0=$(rss_mib "$RPT_REPORT_PID")
-  rpt_threads_cpu "$RPT_REPORT_PID" "$W/threads-before.txt"
+  jvm_threads_cpu "$RPT_REPORT_PID" "$W/threads-before.txt"
   local a0
   a0=$(rpt_alloc_mib)
   t0=$(date +%s%3N)
@@ -431,7 +431,7 @@ PY
   # shellcheck disable=SC2046
   c_peer=$(($(rpt_cpu_ms $(peer_pids)) - c0_peer))
   c_pg=$(($(rpt_pg_cpu_ms) - c0_pg))
-  rpt_threads_cpu "$RPT_REPORT_PID" "$W/threads-after.txt"
+  jvm_threads_cpu "$RPT_REPORT_PID" "$W/threads-after.txt"
   local alloc
   alloc=$(($(rpt_alloc_mib) - a0))
   jfr_stop "batch-$format"

@@ -289,22 +289,7 @@ print(f"MaxHeapSize {mx}, InitialHeapSize {ini}, {gc}")
 '
 }
 
-# rpt_threads_cpu PID FILE: CPU time (ms) of every thread of a JVM so far ("tid ms name" per line) into FILE.
-rpt_threads_cpu() {
-  python3 - "$1" >"$2" <<'PY'
-import os, sys
-tck = os.sysconf("SC_CLK_TCK"); pid = sys.argv[1]
-for tid in os.listdir(f"/proc/{pid}/task"):
-    try:
-        name = open(f"/proc/{pid}/task/{tid}/comm").read().strip()
-        f = open(f"/proc/{pid}/task/{tid}/stat").read().rsplit(")", 1)[1].split()
-        print(tid, (int(f[11]) + int(f[12])) * 1000 // tck, name.replace(" ", "_"))
-    except (OSError, IndexError, ValueError):
-        pass
-PY
-}
-
-# rpt_threads_cpu_diff BEFORE AFTER [PER]: the CPU used between two rpt_threads_cpu files by kind of thread
+# rpt_threads_cpu_diff BEFORE AFTER [PER]: the CPU used between two jvm_threads_cpu files (bench/lib.sh) by kind of thread
 # (request/batch threads, event loops, garbage collector, JIT compilers, the rest), divided by PER (e.g. per document).
 rpt_threads_cpu_diff() {
   python3 - "$1" "$2" "${3:-1}" <<'PY'
