@@ -84,20 +84,6 @@ eval_call() {
 # json_get FIELD: a top-level field of the JSON on stdin.
 json_get() { python3 -c 'import json,sys; v=json.load(sys.stdin).get(sys.argv[1]); print("" if v is None else v)' "$1"; }
 
-# proc_cpu_ms PID...: user+system CPU time (ms) of the given processes, summed.
-proc_cpu_ms() {
-  python3 - "$@" <<'PY'
-import os, sys
-tck = os.sysconf("SC_CLK_TCK"); total = 0
-for pid in sys.argv[1:]:
-    try:
-        f = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
-        total += int(f[11]) + int(f[12])
-    except (OSError, IndexError, ValueError):
-        pass
-print(total * 1000 // tck)
-PY
-}
 
 # jvm_threads_cpu_diff BEFORE AFTER [TOTAL_MS]: the CPU used between two jvm_threads_cpu files, by kind of thread
 # (JIT compilers, garbage collector, rule-set migration batches, HTTP request threads, the rest). With the JVM's
@@ -175,8 +161,3 @@ print(f"service JVM {svc} ms, PostgreSQL (all backends) {pg} ms, other processes
 PY
 }
 
-# postgres_cpu_ms: CPU time (ms) of all PostgreSQL processes now (backends come and go: approximate).
-postgres_cpu_ms() {
-  # shellcheck disable=SC2046
-  proc_cpu_ms $(pgrep -x postgres 2>/dev/null || pgrep postgres)
-}

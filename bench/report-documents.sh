@@ -268,10 +268,10 @@ time_documents() {
       read -r code _ < <(post_report "$type" "$format" "$W/resp.json")
       [[ $code == 201 ]] || die "POST /api/v1/reports $type $format -> $code: $(head -c 1500 "$W/resp.json")"
     done
-    c_rpt=$(rpt_cpu_ms "$RPT_REPORT_PID")
+    c_rpt=$(proc_cpu_ms "$RPT_REPORT_PID")
     # shellcheck disable=SC2046
-    c_peer=$(rpt_cpu_ms $(peer_pids))
-    c_pg=$(rpt_pg_cpu_ms)
+    c_peer=$(proc_cpu_ms $(peer_pids))
+    c_pg=$(postgres_cpu_ms)
     a0=$(rpt_alloc_mib)
     jvm_threads_cpu "$RPT_REPORT_PID" "$W/threads-before.txt"
     for ((i = 0; i < RUNS; i++)); do
@@ -281,7 +281,7 @@ time_documents() {
         "$W/resp.json" "$wall" >>"$f"
     done
     # shellcheck disable=SC2046
-    echo "cpu $(($(rpt_cpu_ms "$RPT_REPORT_PID") - c_rpt)) $(($(rpt_cpu_ms $(peer_pids)) - c_peer)) $(($(rpt_pg_cpu_ms) - c_pg))" >>"$f"
+    echo "cpu $(($(proc_cpu_ms "$RPT_REPORT_PID") - c_rpt)) $(($(proc_cpu_ms $(peer_pids)) - c_peer)) $(($(postgres_cpu_ms) - c_pg))" >>"$f"
     jvm_threads_cpu "$RPT_REPORT_PID" "$W/threads-after.txt"
     echo "threads $(rpt_threads_cpu_diff "$W/threads-before.txt" "$W/threads-after.txt" "$RUNS")" >>"$f"
     echo "alloc $(($(rpt_alloc_mib) - a0))" >>"$f"
@@ -373,10 +373,10 @@ run_batch() {
   local format=$1 resp id c0_rpt c0_peer c0_pg t0
   busy_check
   jfr_start "batch-$format"
-  c0_rpt=$(rpt_cpu_ms "$RPT_REPORT_PID")
+  c0_rpt=$(proc_cpu_ms "$RPT_REPORT_PID")
   # shellcheck disable=SC2046
-  c0_peer=$(rpt_cpu_ms $(peer_pids))
-  c0_pg=$(rpt_pg_cpu_ms)
+  c0_peer=$(proc_cpu_ms $(peer_pids))
+  c0_pg=$(postgres_cpu_ms)
   local rss0 live0 live1
   live0=$(live_heap_mib)
   rss0=$(rss_mib "$RPT_REPORT_PID")
@@ -427,10 +427,10 @@ with open(out, "w") as f:
 print(json.dumps({"view": view, "samples": samples}))
 PY
   local c_rpt c_peer c_pg
-  c_rpt=$(($(rpt_cpu_ms "$RPT_REPORT_PID") - c0_rpt))
+  c_rpt=$(($(proc_cpu_ms "$RPT_REPORT_PID") - c0_rpt))
   # shellcheck disable=SC2046
-  c_peer=$(($(rpt_cpu_ms $(peer_pids)) - c0_peer))
-  c_pg=$(($(rpt_pg_cpu_ms) - c0_pg))
+  c_peer=$(($(proc_cpu_ms $(peer_pids)) - c0_peer))
+  c_pg=$(($(postgres_cpu_ms) - c0_pg))
   jvm_threads_cpu "$RPT_REPORT_PID" "$W/threads-after.txt"
   local alloc
   alloc=$(($(rpt_alloc_mib) - a0))

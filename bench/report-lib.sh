@@ -230,46 +230,7 @@ rpt_wait_events_applied() {
 # rss_mib PID: VmRSS in MiB.
 rss_mib() { awk '/^VmRSS:/ {printf "%d\n", $2 / 1024}' "/proc/$1/status"; }
 
-# proc_cpu_ms PID...: user+system CPU time (ms) of the given processes, summed.
-rpt_cpu_ms() {
-  python3 - "$@" <<'PY'
-import os, sys
-tck = os.sysconf("SC_CLK_TCK"); total = 0
-for pid in sys.argv[1:]:
-    try:
-        f = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
-        total += int(f[11]) + int(f[12])
-    except (OSError, IndexError, ValueError):
-        pass
-print(total * 1000 // tck)
-PY
-}
 
-# rpt_pg_cpu_ms: CPU time (ms) PostgreSQL used so far: its live processes plus the backends that have
-# exited (the postmaster's cutime/cstime, counted when it reaps them). All databases: other work on the
-# same server counts too.
-rpt_pg_cpu_ms() {
-  python3 - <<'PY'
-import os
-tck = os.sysconf("SC_CLK_TCK"); procs = {}
-for pid in os.listdir("/proc"):
-    if not pid.isdigit():
-        continue
-    try:
-        st = open(f"/proc/{pid}/stat").read()
-    except OSError:
-        continue
-    name, rest = st[st.index("(") + 1:st.rindex(")")], st[st.rindex(")") + 2:].split()
-    if name == "postgres":
-        procs[pid] = rest
-total = 0
-for pid, f in procs.items():
-    total += int(f[11]) + int(f[12])          # utime, stime
-    if f[1] not in procs:                     # the postmaster (its parent is not postgres)
-        total += int(f[13]) + int(f[14])      # cutime, cstime: exited backends
-print(total * 1000 // tck)
-PY
-}
 
 # rpt_heap_settings PID: the heap and collector the JVM runs with (jcmd VM.flags), e.g.
 # "MaxHeapSize 5.9 GiB, InitialHeapSize 384 MiB, G1".
