@@ -16,15 +16,18 @@ public final class ReportData {
     private ReportData() {
     }
 
+    private static String section(Map<SectionKey, String> narratives, SectionKey key) {
+        return narratives == null ? "" : Fmt.text(narratives.get(key));
+    }
+
     /** The 部门整体支出绩效自评表 / 自评报告 of a department-year. */
     public record DepartmentReport(Department department, int fiscalYear, LocalDate asOf, Budget budget,
             Evaluation evaluation, Map<SectionKey, String> narratives, List<Task> tasks, List<ProjectLine> projects,
             OffsetDateTime generatedAt) {
 
-        /** A narrative section's text, or "" when it was not written. */
+        /** A narrative section's text, or "" when it was not written (or the report carries no narratives). */
         public String section(SectionKey key) {
-            String text = narratives.get(key);
-            return text == null ? "" : text;
+            return ReportData.section(narratives, key);
         }
     }
 
@@ -33,8 +36,7 @@ public final class ReportData {
             Evaluation evaluation, Map<SectionKey, String> narratives, OffsetDateTime generatedAt) {
 
         public String section(SectionKey key) {
-            String text = narratives.get(key);
-            return text == null ? "" : text;
+            return ReportData.section(narratives, key);
         }
     }
 

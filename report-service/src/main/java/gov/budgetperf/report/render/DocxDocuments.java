@@ -46,45 +46,44 @@ public class DocxDocuments {
     public byte[] departmentReport(DepartmentReport r) {
         try (DocxWriter w = new DocxWriter()) {
             String name = XlsxDocuments.departmentName(r.department());
-            Map<SectionKey, String> n = r.narratives();
             w.title(name + r.fiscalYear() + "年度部门整体支出绩效自评报告");
 
             w.heading(1, "一、基本情况");
             w.heading(2, "（一）部门概况");
             w.heading(3, "1." + SectionKey.FUNCTIONS.title());
-            w.narrative(XlsxDocuments.section(n, SectionKey.FUNCTIONS));
+            w.narrative(r.section(SectionKey.FUNCTIONS));
             w.heading(3, "2." + SectionKey.ORGANISATION.title());
-            w.narrative(XlsxDocuments.section(n, SectionKey.ORGANISATION));
+            w.narrative(r.section(SectionKey.ORGANISATION));
             w.heading(2, "（二）" + SectionKey.ANNUAL_WORK.title());
-            w.narrative(XlsxDocuments.section(n, SectionKey.ANNUAL_WORK));
+            w.narrative(r.section(SectionKey.ANNUAL_WORK));
             w.heading(2, "（三）部门整体收支情况");
             for (String sentence : budgetSentences(r.fiscalYear(), r.budget())) {
                 w.paragraph(sentence);
             }
             w.heading(2, "（四）" + SectionKey.PERFORMANCE_MANAGEMENT.title());
-            w.narrative(XlsxDocuments.section(n, SectionKey.PERFORMANCE_MANAGEMENT));
+            w.narrative(r.section(SectionKey.PERFORMANCE_MANAGEMENT));
 
             w.heading(1, "二、综合评价分析");
             w.heading(2, "（一）" + SectionKey.CONCLUSION.title());
             w.paragraph(conclusion(r.evaluation(), "部门整体支出绩效"));
-            w.narrativeIfAny(XlsxDocuments.section(n, SectionKey.CONCLUSION));
+            w.narrativeIfAny(r.section(SectionKey.CONCLUSION));
             w.heading(2, "（二）" + SectionKey.TASK_ANALYSIS.title());
             boolean tasks = tasksTable(w, r.tasks());
-            if (!w.narrativeIfAny(XlsxDocuments.section(n, SectionKey.TASK_ANALYSIS)) && !tasks) {
+            if (!w.narrativeIfAny(r.section(SectionKey.TASK_ANALYSIS)) && !tasks) {
                 w.narrative(null);
             }
             w.heading(2, "（三）" + SectionKey.KEY_PROJECTS.title());
             boolean projects = projects(w, r.projects());
-            if (!w.narrativeIfAny(XlsxDocuments.section(n, SectionKey.KEY_PROJECTS)) && !projects) {
+            if (!w.narrativeIfAny(r.section(SectionKey.KEY_PROJECTS)) && !projects) {
                 w.narrative(null);
             }
             w.heading(2, "（四）" + SectionKey.ACHIEVEMENTS.title());
-            w.narrative(XlsxDocuments.section(n, SectionKey.ACHIEVEMENTS));
+            w.narrative(r.section(SectionKey.ACHIEVEMENTS));
 
             w.heading(1, "三、" + SectionKey.PROBLEMS.title());
-            w.narrative(XlsxDocuments.section(n, SectionKey.PROBLEMS));
+            w.narrative(r.section(SectionKey.PROBLEMS));
             w.heading(1, "四、" + SectionKey.IMPROVEMENTS.title());
-            w.narrative(XlsxDocuments.section(n, SectionKey.IMPROVEMENTS));
+            w.narrative(r.section(SectionKey.IMPROVEMENTS));
 
             w.heading(1, "五、附件");
             w.caption(r.fiscalYear() + "年度" + name + "部门整体支出绩效自评表");
@@ -102,40 +101,39 @@ public class DocxDocuments {
     public byte[] projectReport(ProjectReport r) {
         try (DocxWriter w = new DocxWriter()) {
             Project p = r.project();
-            Map<SectionKey, String> n = r.narratives();
             String projectName = p == null ? "" : Fmt.text(p.name());
             w.title(projectName + "项目绩效评价报告");
             w.subtitle(XlsxDocuments.departmentName(r.department()) + "　" + r.fiscalYear() + "年度");
 
             w.heading(1, "一、项目概况");
             w.heading(2, "（一）" + SectionKey.PROJECT_BACKGROUND.title());
-            w.narrative(XlsxDocuments.section(n, SectionKey.PROJECT_BACKGROUND));
+            w.narrative(r.section(SectionKey.PROJECT_BACKGROUND));
             w.heading(2, "（二）" + SectionKey.PROJECT_BASIS.title());
-            w.narrative(XlsxDocuments.section(n, SectionKey.PROJECT_BASIS));
+            w.narrative(r.section(SectionKey.PROJECT_BASIS));
             w.heading(2, "（三）" + SectionKey.PROJECT_GOALS.title());
-            w.narrative(XlsxDocuments.section(n, SectionKey.PROJECT_GOALS));
+            w.narrative(r.section(SectionKey.PROJECT_GOALS));
             w.heading(2, "（四）" + SectionKey.FUNDING_USE.title());
             w.paragraph(fundingSentence(r.fiscalYear(), p));
             if (p != null) {
                 fundingTable(w, p);
             }
-            w.narrativeIfAny(XlsxDocuments.section(n, SectionKey.FUNDING_USE));
+            w.narrativeIfAny(r.section(SectionKey.FUNDING_USE));
             w.heading(2, "（五）" + SectionKey.IMPLEMENTATION.title());
-            w.narrative(XlsxDocuments.section(n, SectionKey.IMPLEMENTATION));
+            w.narrative(r.section(SectionKey.IMPLEMENTATION));
 
             w.heading(1, "二、" + SectionKey.EVALUATION_OVERVIEW.title());
-            w.narrative(XlsxDocuments.section(n, SectionKey.EVALUATION_OVERVIEW));
+            w.narrative(r.section(SectionKey.EVALUATION_OVERVIEW));
 
             w.heading(1, "三、评价结论");
             w.paragraph(conclusion(r.evaluation(), "该项目"));
-            w.narrativeIfAny(XlsxDocuments.section(n, SectionKey.CONCLUSION));
+            w.narrativeIfAny(r.section(SectionKey.CONCLUSION));
             w.caption("项目绩效评价指标得分情况");
             projectIndicatorTable(w, r.evaluation());
 
             w.heading(1, "四、存在的问题");
-            w.narrative(XlsxDocuments.section(n, SectionKey.PROBLEMS));
+            w.narrative(r.section(SectionKey.PROBLEMS));
             w.heading(1, "五、改进措施");
-            w.narrative(XlsxDocuments.section(n, SectionKey.IMPROVEMENTS));
+            w.narrative(r.section(SectionKey.IMPROVEMENTS));
             return w.bytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -305,8 +303,8 @@ public class DocxDocuments {
         t.row(Cell.label("预算完成率"), Cell.center(b == null ? "" : Fmt.percent(b.executionRate())), Cell.label("预算调整率"),
                 Cell.center(b == null ? "" : Fmt.percent(b.adjustmentRate())));
         t.row(Cell.head("部门整体支出的预期目标").span(2), Cell.head("部门整体支出的目标完成情况").span(2));
-        t.row(Cell.of(XlsxDocuments.section(r.narratives(), SectionKey.ANNUAL_GOALS)).span(2),
-                Cell.of(XlsxDocuments.section(r.narratives(), SectionKey.GOAL_ACHIEVEMENT)).span(2));
+        t.row(Cell.of(r.section(SectionKey.ANNUAL_GOALS)).span(2),
+                Cell.of(r.section(SectionKey.GOAL_ACHIEVEMENT)).span(2));
     }
 
     /** The annex form's indicator table (levels merged), 总分 and 评价等级. */

@@ -66,11 +66,6 @@ final class HtmlViews {
         return new Section(key.title(), paragraphs(text));
     }
 
-    /** A narrative's text, "" when not written (also when the report carries no narratives at all). */
-    static String narrative(Map<SectionKey, String> narratives, SectionKey key) {
-        return narratives == null ? "" : Fmt.text(narratives.get(key));
-    }
-
     /** The non-blank lines of a text, stripped. */
     static List<String> paragraphs(String text) {
         if (text == null || text.isBlank()) {
@@ -174,8 +169,8 @@ final class HtmlViews {
             }
         }
         return new DepartmentForm(Fmt.text(r.department().name()), year(r.fiscalYear()), budgetBlock(r.budget()),
-                paragraphs(narrative(r.narratives(), SectionKey.ANNUAL_GOALS)),
-                paragraphs(narrative(r.narratives(), SectionKey.GOAL_ACHIEVEMENT)), tasks,
+                paragraphs(r.section(SectionKey.ANNUAL_GOALS)),
+                paragraphs(r.section(SectionKey.GOAL_ACHIEVEMENT)), tasks,
                 indicators(r.evaluation()), provenance(r.budget() == null ? null : r.budget().dataVersion(),
                         r.evaluation(), r.asOf(), r.generatedAt()));
     }
@@ -228,7 +223,7 @@ final class HtmlViews {
     }
 
     private static Section section(SectionKey key, DepartmentReport r) {
-        return section(key, narrative(r.narratives(), key));
+        return section(key, r.section(key));
     }
 
     /**
@@ -323,30 +318,30 @@ final class HtmlViews {
         Project p = r.project();
         return new ProjectForm(Fmt.text(p.name()), Fmt.text(p.code()), Fmt.text(r.department().name()),
                 projectLevel(p.level()), Fmt.text(p.fundingSource()), year(r.fiscalYear()), funds(p),
-                paragraphs(narrative(r.narratives(), SectionKey.PROJECT_GOALS)),
-                paragraphs(narrative(r.narratives(), SectionKey.CONCLUSION)),
+                paragraphs(r.section(SectionKey.PROJECT_GOALS)),
+                paragraphs(r.section(SectionKey.CONCLUSION)),
                 indicators(r.evaluation()), provenance(p.dataVersion(), r.evaluation(), r.asOf(), r.generatedAt()));
     }
 
     static ProjectReportView projectReport(ProjectReport r) {
         Project p = r.project();
-        Section background = section(SectionKey.PROJECT_BACKGROUND, narrative(r.narratives(), SectionKey.PROJECT_BACKGROUND));
+        Section background = section(SectionKey.PROJECT_BACKGROUND, r.section(SectionKey.PROJECT_BACKGROUND));
         if (background.empty()) {
             // The project's description in budget-service says at least what it is for.
             background = new Section(background.title(), paragraphs(p.description()));
         }
         return new ProjectReportView(Fmt.text(p.name()) + "绩效评价报告",
                 r.fiscalYear() + "年度 · " + Fmt.text(r.department().name()), background,
-                section(SectionKey.PROJECT_BASIS, narrative(r.narratives(), SectionKey.PROJECT_BASIS)),
-                section(SectionKey.PROJECT_GOALS, narrative(r.narratives(), SectionKey.PROJECT_GOALS)),
+                section(SectionKey.PROJECT_BASIS, r.section(SectionKey.PROJECT_BASIS)),
+                section(SectionKey.PROJECT_GOALS, r.section(SectionKey.PROJECT_GOALS)),
                 fundsText(r.fiscalYear(), p),
-                funds(p), section(SectionKey.FUNDING_USE, narrative(r.narratives(), SectionKey.FUNDING_USE)),
-                section(SectionKey.IMPLEMENTATION, narrative(r.narratives(), SectionKey.IMPLEMENTATION)),
-                section(SectionKey.EVALUATION_OVERVIEW, narrative(r.narratives(), SectionKey.EVALUATION_OVERVIEW)),
+                funds(p), section(SectionKey.FUNDING_USE, r.section(SectionKey.FUNDING_USE)),
+                section(SectionKey.IMPLEMENTATION, r.section(SectionKey.IMPLEMENTATION)),
+                section(SectionKey.EVALUATION_OVERVIEW, r.section(SectionKey.EVALUATION_OVERVIEW)),
                 conclusionText("项目绩效", r.evaluation()),
-                section(SectionKey.CONCLUSION, narrative(r.narratives(), SectionKey.CONCLUSION)),
-                indicators(r.evaluation()), section(SectionKey.PROBLEMS, narrative(r.narratives(), SectionKey.PROBLEMS)),
-                section(SectionKey.IMPROVEMENTS, narrative(r.narratives(), SectionKey.IMPROVEMENTS)),
+                section(SectionKey.CONCLUSION, r.section(SectionKey.CONCLUSION)),
+                indicators(r.evaluation()), section(SectionKey.PROBLEMS, r.section(SectionKey.PROBLEMS)),
+                section(SectionKey.IMPROVEMENTS, r.section(SectionKey.IMPROVEMENTS)),
                 provenance(p.dataVersion(), r.evaluation(), r.asOf(), r.generatedAt()));
     }
 

@@ -78,8 +78,8 @@ public class XlsxDocuments {
             row++;
 
             row = budgetBlock(g, st, row, r.budget());
-            row = goalsBlock(g, st, row, section(r.narratives(), SectionKey.ANNUAL_GOALS),
-                    section(r.narratives(), SectionKey.GOAL_ACHIEVEMENT));
+            row = goalsBlock(g, st, row, r.section(SectionKey.ANNUAL_GOALS),
+                    r.section(SectionKey.GOAL_ACHIEVEMENT));
             row = tasksBlock(g, st, row, r.tasks());
             indicatorTable(g, st, row, r.evaluation());
 
@@ -135,7 +135,7 @@ public class XlsxDocuments {
             row++;
 
             g.text(row, 0, 0, "年度绩效目标", st.label);
-            g.text(row, 1, LAST, section(r.narratives(), SectionKey.PROJECT_GOALS), st.text);
+            g.text(row, 1, LAST, r.section(SectionKey.PROJECT_GOALS), st.text);
             row++;
 
             indicatorTable(g, st, row, r.evaluation());
@@ -441,10 +441,6 @@ public class XlsxDocuments {
 
     static String departmentName(Department d) {
         return d == null ? "" : Fmt.text(d.name());
-    }
-
-    static String section(Map<SectionKey, String> narratives, SectionKey key) {
-        return narratives == null ? "" : Fmt.text(narratives.get(key));
     }
 
     private static byte[] bytes(Workbook wb) throws IOException {
