@@ -57,7 +57,6 @@ public class ReportAssembler {
         // A department-year without a budget has nothing to report on.
         PeerModels.DepartmentMetrics m = budget.metrics(code, year, null).orElseThrow(() -> ProblemException
                 .notFound("Department " + code + " has no budget for " + year + " in budget-service"));
-        Optional<PeerModels.DepartmentMetrics> metrics = Optional.of(m);
         inputs.add(Kind.BUDGET, DocumentInputs.budgetKey(code, year), m.dataVersion(), null);
         ReportData.Evaluation evaluation = evaluation(code, year, null, inputs);
         NarrativeService.Sections sections = narratives.sections(code, year, "");
@@ -68,8 +67,8 @@ public class ReportAssembler {
         text.values().removeIf(Objects::isNull);
         List<ReportData.ProjectLine> projects = withProjects ? projectLines(code, year) : List.of();
         ReportData.DepartmentReport data = new ReportData.DepartmentReport(department(d), year,
-                metrics.map(PeerModels.DepartmentMetrics::asOf).orElse(LocalDate.of(year, 12, 31)),
-                metrics.map(ReportAssembler::budget).orElse(null), evaluation, text, sections.tasks(), projects,
+                m.asOf() == null ? LocalDate.of(year, 12, 31) : m.asOf(), budget(m), evaluation, text,
+                sections.tasks(), projects,
                 OffsetDateTime.now());
         return new Assembled<>(data, inputs);
     }
