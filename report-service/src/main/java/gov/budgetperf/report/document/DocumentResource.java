@@ -75,8 +75,9 @@ public class DocumentResource {
     public Page<DocumentViews.View> list(@QueryParam("departmentCode") String departmentCode,
             @QueryParam("fiscalYear") Integer fiscalYear, @QueryParam("type") DocumentType type,
             @QueryParam("stale") Boolean stale, @Valid @BeanParam PageRequest page) {
-        return service.list(departmentCode, fiscalYear, type, stale, access.restrictedDepartment(), page)
-                .map(service::view);
+        Page<Document> documents = service.list(departmentCode, fiscalYear, type, stale,
+                access.restrictedDepartment(), page);
+        return new Page<>(service.views(documents.items()), documents.page(), documents.size(), documents.total());
     }
 
     @GET

@@ -184,22 +184,34 @@ public class DocumentService {
         return new Page<>(items, page.page, page.size, total);
     }
 
-    public List<DocumentViews.InputView> inputs(long id) {
+    /** The inputs of these documents, read with one query (a page of documents does not cost a query each). */
+    private Map<Long, List<DocumentViews.InputView>> inputs(List<Long> ids) {
+        Map<Long, List<DocumentViews.InputView>> out = new HashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT kind, input_key, version, ref FROM document_input "
-                + "WHERE document_id = ?1 ORDER BY kind, input_key").setParameter(1, id).getResultList();
-        List<DocumentViews.InputView> out = new ArrayList<>();
+        List<Object[]> rows = em.createNativeQuery("SELECT document_id, kind, input_key, version, ref "
+                + "FROM document_input WHERE document_id = ANY(?1) ORDER BY document_id, kind, input_key")
+                .setParameter(1, ids.toArray(Long[]::new)).getResultList();
         for (Object[] r : rows) {
-            out.add(new DocumentViews.InputView((String) r[0], (String) r[1], ((Number) r[2]).longValue(),
-                    (String) r[3]));
+            out.computeIfAbsent(((Number) r[0]).longValue(), k -> new ArrayList<>())
+                    .add(new DocumentViews.InputView((String) r[1], (String) r[2], ((Number) r[3]).longValue(),
+                            (String) r[4]));
         }
         return out;
     }
 
     public DocumentViews.View view(Document d) {
-        return new DocumentViews.View(d.id, d.type, d.format, d.departmentCode, d.fiscalYear, d.projectCode, d.region,
-                d.fileName, d.mediaType, d.sizeBytes, d.sha256, d.keepCurrent, d.stale, d.staleReason, d.staleSince,
-                d.generation, d.generatedAt, d.generatedBy, d.generationMillis, inputs(d.id), d.version);
+        return views(List.of(d)).get(0);
+    }
+
+    public List<DocumentViews.View> views(List<Document> documents) {
+        Map<Long, List<DocumentViews.InputView>> inputs = inputs(documents.stream().map(d -> d.id).toList());
+        return documents.stream().map(d -> new DocumentViews.View(d.id, d.type, d.format, d.departmentCode,
+                d.fiscalYear, d.projectCode, d.region, d.fileName, d.mediaType, d.sizeBytes, d.sha256, d.keepCurrent,
+                d.stale, d.staleReason, d.staleSince, d.generation, d.generatedAt, d.generatedBy, d.generationMillis,
+                inputs.getOrDefault(d.id, List.of()), d.version)).toList();
     }
 
     /** Claims up to {@code limit} stale documents to keep current, for this replica, for two minutes. */
