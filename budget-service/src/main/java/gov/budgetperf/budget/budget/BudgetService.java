@@ -9,6 +9,7 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import gov.budgetperf.budget.department.Department;
@@ -33,6 +34,12 @@ public class BudgetService {
 
     @Inject
     BudgetEvents events;
+
+    @Inject
+    FiguresRepository figures;
+
+    @Inject
+    EntityManager em;
 
     /** The budget of a department-year, after checking the caller may read it. */
     public DepartmentBudget get(String code, int year) {
@@ -103,9 +110,31 @@ public class BudgetService {
         a.reason = in.reason();
         a.createdBy = access.user();
         a.persist();
+        if (project != null && in.kind().sign() < 0) {
+            requireWithinBudget(project, a);
+            if (project.parent != null) {
+                requireWithinBudget(project.parent, a);
+            }
+        }
         events.budgetChanged(b, project == null ? "ADJUSTMENT_ADDED" : "PROJECT_CHANGE_ADDED",
                 project == null ? List.of() : withParent(project));
         return a;
+    }
+
+    /**
+     * A project's reductions and transfers out cannot exceed its initial budget plus its additions (children included
+     * for a first-level project), on the change's date or any later one: its adjusted budget never goes below zero.
+     */
+    private void requireWithinBudget(Project p, BudgetAdjustment a) {
+        em.flush();
+        BigDecimal lowest = figures.lowestAdjustedFrom(p, a.date);
+        if (lowest != null && lowest.signum() < 0) {
+            BigDecimal room = a.amount.add(lowest);
+            throw ProblemException.conflict("amount", "a " + a.kind + " of " + a.amount.toPlainString()
+                    + " exceeds what project " + p.code + " has left: its initial budget plus additions, less its "
+                    + "reductions and transfers out, leaves " + room.max(BigDecimal.ZERO).toPlainString() + " from "
+                    + a.date + " on");
+        }
     }
 
     public List<BudgetAdjustment> adjustments(String code, int year) {

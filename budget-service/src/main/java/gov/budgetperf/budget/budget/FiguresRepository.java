@@ -8,6 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import gov.budgetperf.budget.project.Project;
+
 /** Sums the ledger and the adjustments of a department-year or a project up to a date, in the database. */
 @ApplicationScoped
 public class FiguresRepository {
@@ -43,11 +45,15 @@ public class FiguresRepository {
         return f;
     }
 
-    /** [additions, reductions, transfers out] of a project up to a date. */
+    /**
+     * [additions, reductions, transfers out] of a project up to a date: its own changes and, for a first-level project,
+     * those of its second-level projects (DESIGN §3: a first-level project's figures include its children's on both
+     * sides).
+     */
     public BigDecimal[] projectChanges(long projectId, LocalDate asOf) {
         BigDecimal[] out = {zero(), zero(), zero()};
-        for (Object[] r : rows("SELECT kind, SUM(amount) FROM budget_adjustment WHERE project_id = ?1 "
-                + "AND adjustment_date <= ?2 GROUP BY 1", projectId, asOf)) {
+        for (Object[] r : rows("SELECT a.kind, SUM(a.amount) FROM budget_adjustment a JOIN project p ON p.id = a.project_id "
+                + "WHERE (p.id = ?1 OR p.parent_id = ?1) AND a.adjustment_date <= ?2 GROUP BY 1", projectId, asOf)) {
             out[AdjustmentKind.valueOf((String) r[0]).ordinal()] = (BigDecimal) r[1];
         }
         return out;
@@ -59,6 +65,27 @@ public class FiguresRepository {
                 + "ON p.id = e.project_id WHERE (p.id = ?1 OR p.parent_id = ?1) AND e.entry_date <= ?2")
                 .setParameter(1, projectId).setParameter(2, asOf).getSingleResult();
         return ((BigDecimal) v).setScale(2);
+    }
+
+    /**
+     * The lowest adjusted budget (initial + additions − reductions − transfers out, children included) that a project
+     * reaches on any date from {@code from} on, with the changes stored so far; null when it has no change then.
+     */
+    public BigDecimal lowestAdjustedFrom(Project p, LocalDate from) {
+        Object v = em.createNativeQuery("SELECT MIN(running) FROM (SELECT a.adjustment_date, SUM(SUM(CASE a.kind "
+                + "WHEN 'ADDITION' THEN a.amount ELSE -a.amount END)) OVER (ORDER BY a.adjustment_date) AS running "
+                + "FROM budget_adjustment a JOIN project p ON p.id = a.project_id WHERE p.id = ?1 OR p.parent_id = ?1 "
+                + "GROUP BY a.adjustment_date) r WHERE adjustment_date >= ?2").setParameter(1, p.id)
+                .setParameter(2, from).getSingleResult();
+        return v == null ? null : p.initialBudget.add((BigDecimal) v);
+    }
+
+    /** Σ initial budgets of a first-level project's second-level projects, leaving one out (null: none). */
+    public BigDecimal childrenInitial(Project parent, Long except) {
+        Object v = em.createNativeQuery("SELECT COALESCE(SUM(initial_budget), 0) FROM project WHERE parent_id = ?1 "
+                + "AND id <> ?2").setParameter(1, parent.id).setParameter(2, except == null ? -1L : except)
+                .getSingleResult();
+        return (BigDecimal) v;
     }
 
     @SuppressWarnings("unchecked")

@@ -1,5 +1,6 @@
 package gov.budgetperf.budget.project;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,6 +9,7 @@ import jakarta.transaction.Transactional;
 
 import gov.budgetperf.budget.budget.BudgetService;
 import gov.budgetperf.budget.budget.DepartmentBudget;
+import gov.budgetperf.budget.budget.FiguresRepository;
 import gov.budgetperf.budget.budget.FundingSource;
 import gov.budgetperf.budget.events.BudgetEvents;
 import gov.budgetperf.common.problem.ProblemException;
@@ -22,6 +24,9 @@ public class ProjectService {
 
     @Inject
     BudgetEvents events;
+
+    @Inject
+    FiguresRepository figures;
 
     public List<Project> list(String code, int year) {
         DepartmentBudget b = budgets.get(code, year);
@@ -51,6 +56,7 @@ public class ProjectService {
         p.budget = b;
         p.code = in.code();
         apply(p, in);
+        requireInitialCoversChildren(p);
         p.persist();
         events.budgetChanged(b, "PROJECT_CREATED", BudgetService.withParent(p));
         return p;
@@ -63,9 +69,36 @@ public class ProjectService {
         if (!p.code.equals(in.code())) {
             throw ProblemException.invalid("code", "the code of a project cannot change");
         }
+        boolean hasChildren = p.id != null && Project.count("parent = ?1", p) > 0;
+        if (hasChildren && in.level() == 2) {
+            throw ProblemException.invalid("level", "project " + p.code + " has second-level projects: it stays first-level");
+        }
         apply(p, in);
+        requireInitialCoversChildren(p);
         events.budgetChanged(p.budget, "PROJECT_UPDATED", BudgetService.withParent(p));
         return p;
+    }
+
+    /**
+     * A first-level project's initial budget includes its second-level projects' (DESIGN §3), so the children's initial
+     * budgets must add up to no more than their parent's: checked from both sides.
+     */
+    private void requireInitialCoversChildren(Project p) {
+        if (p.parent != null) {
+            BigDecimal children = figures.childrenInitial(p.parent, p.id).add(p.initialBudget);
+            if (children.compareTo(p.parent.initialBudget) > 0) {
+                throw ProblemException.invalid("initialBudget", "the second-level projects of " + p.parent.code
+                        + " would have " + children.toPlainString() + " of initial budget, more than the "
+                        + p.parent.initialBudget.toPlainString() + " of " + p.parent.code + " that includes them");
+            }
+        } else if (p.id != null) {
+            BigDecimal children = figures.childrenInitial(p, null);
+            if (children.compareTo(p.initialBudget) > 0) {
+                throw ProblemException.invalid("initialBudget", "must include the " + children.toPlainString()
+                        + " of initial budget of the second-level projects of " + p.code + ", was "
+                        + p.initialBudget.toPlainString());
+            }
+        }
     }
 
     private static void apply(Project p, ProjectInput in) {

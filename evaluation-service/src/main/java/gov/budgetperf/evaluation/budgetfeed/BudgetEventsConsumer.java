@@ -99,13 +99,16 @@ public class BudgetEventsConsumer {
                 return; // seen before
             }
             if (BUDGET_CHANGED.equals(type)) {
-                apply(data, "", data.path("region").asText(null));
+                // the projects' figures first: the department's evaluations include its project evaluations, which
+                // must be rescored with this event's project figures, not the previous event's (the project.changed
+                // event of the same version that follows is then skipped as already applied)
                 for (JsonNode p : data.path("projects")) {
                     if (p.hasNonNull("projectCode")) {
                         store(data.get("departmentCode").asText(), data.get("fiscalYear").asInt(),
                                 p.get("projectCode").asText(), data.get("version").asLong(), p, null);
                     }
                 }
+                apply(data, "", data.path("region").asText(null));
             } else if (PROJECT_CHANGED.equals(type)) {
                 apply(data, data.path("projectCode").asText(""), null);
             }

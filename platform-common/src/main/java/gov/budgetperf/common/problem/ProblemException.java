@@ -30,6 +30,12 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(409, "conflict", "Conflict with the current state", detail, null);
     }
 
+    /** A conflict with the current state that one field of the request causes (e.g. an amount beyond what is left). */
+    public static ProblemException conflict(String field, String message) {
+        return new ProblemException(409, "conflict", "Conflict with the current state", field + ": " + message,
+                List.of(new Violation(field, message)));
+    }
+
     public static ProblemException forbidden(String detail) {
         return new ProblemException(403, "forbidden", "Forbidden", detail, null);
     }
