@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import gov.budgetperf.common.security.Roles;
+import gov.budgetperf.common.time.BusinessCalendar;
 
 @Path("/api/v1/monitoring")
 @Produces(MediaType.APPLICATION_JSON)
@@ -33,15 +35,18 @@ public class MonitoringResource {
     @Inject
     MonitoringService service;
 
+    @Inject
+    BusinessCalendar calendar;
+
     @GET
     @RolesAllowed({Roles.FINANCE, Roles.DEPARTMENT, Roles.AUDITOR, Roles.SERVICE})
-    @Operation(operationId = "monitor", summary = "Departments and projects of a year with their 序时进度 ratio and light", description = "Default bands: red < 60, yellow 60–<80, green ≥ 80 (configurable, or per request). lights=RED,YELLOW lists what needs attention.")
+    @Operation(operationId = "monitor", summary = "Departments and projects of a year with their 序时进度 ratio and light", description = "The figures are budget-service's cut at asOf (initial budget + adjustments dated on or before it; ledger entries dated on or before it). Default bands: red < 60, yellow 60–<80, green ≥ 80 (configurable, or per request). lights=RED,YELLOW lists what needs attention. 503 with Retry-After when budget-service cannot answer.")
     @APIResponse(responseCode = "200", description = "Monitoring lines")
     public List<MonitoringLine> monitor(@QueryParam("fiscalYear") @NotNull @Min(2000) @Max(2100) Integer fiscalYear,
-            @QueryParam("region") @Parameter(description = "e.g. 天河区") String region,
-            @QueryParam("asOf") @Parameter(description = "Date of the view (default: today)") LocalDate asOf,
+            @QueryParam("region") @Size(max = 100) @Parameter(description = "e.g. 天河区") String region,
+            @QueryParam("asOf") @Parameter(description = "Cut-off date: budget changes and ledger entries dated after it do not count (default: today in the configured time zone)") LocalDate asOf,
             @QueryParam("lights") @Parameter(description = "Only these lights") Set<Light> lights,
             @QueryParam("redBelow") BigDecimal redBelow, @QueryParam("yellowBelow") BigDecimal yellowBelow) {
-        return service.lines(region, fiscalYear, asOf == null ? LocalDate.now() : asOf, lights, redBelow, yellowBelow);
+        return service.lines(region, fiscalYear, asOf == null ? calendar.today() : asOf, lights, redBelow, yellowBelow);
     }
 }

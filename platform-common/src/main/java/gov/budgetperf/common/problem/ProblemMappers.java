@@ -32,7 +32,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return respond(new Problem(e.type(), e.title(), e.status(), e.getMessage(), path(uri), e.violations()));
+        Response r = respond(new Problem(e.type(), e.title(), e.status(), e.getMessage(), path(uri), e.violations()));
+        // a dependency that is down: tell the client when to come back (the circuit breakers' delay is 3 s)
+        return e.status() == 503 ? Response.fromResponse(r).header("Retry-After", "5").build() : r;
     }
 
     @ServerExceptionMapper

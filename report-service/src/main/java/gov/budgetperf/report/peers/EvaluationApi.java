@@ -15,6 +15,8 @@ import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
+import gov.budgetperf.common.peer.PeerErrors;
+
 /** evaluation-service's REST API, the part report-service reads. Used only through {@link EvaluationClient}. */
 @RegisterRestClient(configKey = "evaluation")
 @RegisterClientHeaders(ServiceTokenHeaders.class)

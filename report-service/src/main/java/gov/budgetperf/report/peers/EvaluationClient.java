@@ -10,6 +10,8 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import gov.budgetperf.common.peer.Peer;
+
 /** evaluation-service as report-service sees it: typed answers, "not found" as empty, outages as 503 problems. */
 @ApplicationScoped
 public class EvaluationClient {

@@ -1,4 +1,4 @@
-package gov.budgetperf.report.peers;
+package gov.budgetperf.common.peer;
 
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -10,17 +10,17 @@ import org.jboss.logging.Logger;
 import gov.budgetperf.common.problem.ProblemException;
 
 /**
- * How report-service calls a peer: a 404 is "not found" (empty), any outage (connection refused, timeout, 5xx, open
+ * How a service calls a peer: a 404 is "not found" (empty), any outage (connection refused, timeout, 5xx, open
  * circuit) becomes a 503 problem that names the peer, and a refusal (another 4xx) a 502 that says what the peer said.
  */
-final class Peer {
+public final class Peer {
 
     private static final Logger LOG = Logger.getLogger(Peer.class);
 
     private Peer() {
     }
 
-    static <T> Optional<T> find(String peer, Supplier<T> call) {
+    public static <T> Optional<T> find(String peer, Supplier<T> call) {
         try {
             return Optional.ofNullable(call.get());
         } catch (PeerErrors.NotFound e) {
@@ -39,7 +39,7 @@ final class Peer {
         }
     }
 
-    static <T> T get(String peer, String what, Supplier<T> call) {
+    public static <T> T get(String peer, String what, Supplier<T> call) {
         return find(peer, call).orElseThrow(() -> ProblemException.notFound(what + " not found in " + peer));
     }
 

@@ -1,4 +1,4 @@
-package gov.budgetperf.report.peers;
+package gov.budgetperf.common.peer;
 
 import jakarta.ws.rs.core.Response;
 
