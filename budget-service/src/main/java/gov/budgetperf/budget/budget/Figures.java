@@ -19,6 +19,8 @@ public class Figures {
     public final Map<ThreePublicCategory, BigDecimal> threePublicBudget = zeros(ThreePublicCategory.class);
     public final Map<ThreePublicCategory, BigDecimal> threePublicActual = zeros(ThreePublicCategory.class);
     public final Map<ThreePublicCategory, BigDecimal> threePublicPrior = new EnumMap<>(ThreePublicCategory.class);
+    /** Σ |adjustment| (预算调整数, gross): every 追加, 调减 and 划出 counts, whatever its sign. */
+    private BigDecimal adjustmentGross = BigDecimal.ZERO.setScale(2);
     public BigDecimal carryOver = BigDecimal.ZERO;
     public Integer staffQuota;
     public Integer actualStaff;
@@ -33,9 +35,21 @@ public class Figures {
         initialBySource.merge(source, amount, BigDecimal::add);
     }
 
+    /**
+     * Adds adjustments of one kind: a single adjustment or the sum of adjustments of the same kind (same sign), signed
+     * (追加 +, 调减 and 划出 −). The gross total adds its absolute value, so callers must never net kinds before calling:
+     * the amounts of budget_adjustment are positive (CHECK amount &gt; 0) and the kind gives the sign, so a sum per kind is
+     * the sum of its rows' absolute values.
+     */
     public void addAdjustment(ExpenditureType type, FundingSource source, BigDecimal signedAmount) {
         adjustmentByType.merge(type, signedAmount, BigDecimal::add);
         adjustmentBySource.merge(source, signedAmount, BigDecimal::add);
+        adjustmentGross = adjustmentGross.add(signedAmount.abs());
+    }
+
+    /** Σ |adjustment| of the adjustments added so far. */
+    public BigDecimal adjustmentGross() {
+        return adjustmentGross;
     }
 
     public void addActual(ExpenditureType type, FundingSource source, ThreePublicCategory threePublic,

@@ -16,6 +16,7 @@ public final class MetricsCalculator {
             CarryOverDenominator denominator) {
         BigDecimal initial = Figures.sum(f.initialByType);
         BigDecimal adjustments = Figures.sum(f.adjustmentByType);
+        BigDecimal grossAdjustments = f.adjustmentGross();
         BigDecimal adjusted = initial.add(adjustments);
         Map<ExpenditureType, BigDecimal> adjustedByType = add(f.initialByType, f.adjustmentByType, ExpenditureType.class);
         Map<FundingSource, BigDecimal> adjustedBySource = add(f.initialBySource, f.adjustmentBySource, FundingSource.class);
@@ -35,6 +36,7 @@ public final class MetricsCalculator {
         BigDecimal tpBudget = BigDecimal.ZERO.setScale(2);
         BigDecimal tpActual = BigDecimal.ZERO.setScale(2);
         BigDecimal tpPrior = null;
+        boolean comparable = true;
         for (ThreePublicCategory c : ThreePublicCategory.values()) {
             BigDecimal b = f.threePublicBudget.get(c);
             BigDecimal a = f.threePublicActual.get(c);
@@ -43,15 +45,21 @@ public final class MetricsCalculator {
             tpActual = tpActual.add(a);
             if (p != null) {
                 tpPrior = tpPrior == null ? p : tpPrior.add(p);
+            } else if (a.signum() != 0) {
+                comparable = false;
             }
             lines.add(new DepartmentMetrics.ThreePublicLine(c, b, a, p, Rate.of(a, b), change(a, p)));
+        }
+        if (!comparable) {
+            tpPrior = null;
         }
         var threePublic = new DepartmentMetrics.ThreePublicMetrics(tpBudget, tpActual, tpPrior, Rate.of(tpActual, tpBudget),
                 change(tpActual, tpPrior), lines);
 
-        return new DepartmentMetrics(departmentCode, f.fiscalYear, f.asOf, dataVersion, initial, adjustments, adjusted,
-                actual, basic, personnel, publicFunds, project, f.initialByType, adjustedByType, f.initialBySource,
-                adjustedBySource, f.actualBySource, Rate.of(actual, adjusted), Rate.of(adjustments, initial), f.carryOver,
+        return new DepartmentMetrics(departmentCode, f.fiscalYear, f.asOf, dataVersion, initial, adjustments,
+                grossAdjustments, adjusted, actual, basic, personnel, publicFunds, project, f.initialByType, adjustedByType,
+                f.initialBySource, adjustedBySource, f.actualBySource, Rate.of(actual, adjusted), Rate.of(adjustments, initial),
+                Rate.of(grossAdjustments, initial), f.carryOver,
                 Rate.of(f.carryOver, carryDen), denominator,
                 Rate.of(publicFunds, adjustedByType.get(ExpenditureType.PUBLIC_FUNDS)), threePublic, f.staffQuota,
                 f.actualStaff,
@@ -61,7 +69,13 @@ public final class MetricsCalculator {
                 TimeProgress.of(f.fiscalYear, f.asOf, actual, adjusted));
     }
 
-    /** (this year − last year) ÷ last year. */
+    /**
+     * (this year − last year) ÷ last year; null without last year's figure. The total's "last year" is null when a
+     * category with spending this year has no prior-year figure: summing only the categories that have one would compare
+     * this year's 接待 + 用车 with last year's 接待 alone (8 + 20 against 10 gives +180 %), and leaving the category out
+     * would hide spending from the comparison. A category with neither spending this year nor a prior-year figure adds 0
+     * to both years and does not take part.
+     */
     static Rate change(BigDecimal thisYear, BigDecimal lastYear) {
         return lastYear == null ? null : Rate.of(thisYear.subtract(lastYear), lastYear);
     }

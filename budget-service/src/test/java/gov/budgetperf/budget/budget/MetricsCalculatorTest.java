@@ -70,6 +70,8 @@ class MetricsCalculatorTest {
         assertThat(m.actualExpenditure()).isEqualByComparingTo(m.basicExpenditure().add(m.projectExpenditure()));
         assertThat(m.executionRate().percent()).isEqualByComparingTo("92.71"); // 445/480
         assertThat(m.adjustmentRate().percent()).isEqualByComparingTo("-4.00"); // -20/500
+        assertThat(m.grossAdjustmentTotal()).isEqualByComparingTo("60.00");
+        assertThat(m.grossAdjustmentRate().percent()).isEqualByComparingTo("12.00"); // (20 + 40)/500
         assertThat(m.carryOverRate().percent()).isEqualByComparingTo("6.04"); // 29/480
         assertThat(m.publicFundsControlRate().percent()).isEqualByComparingTo("87.50"); // 105/120
         assertThat(m.threePublic().controlRate().percent()).isEqualByComparingTo("90.00"); // 9/10
@@ -81,5 +83,72 @@ class MetricsCalculatorTest {
                 .isEqualByComparingTo("5.80"); // 29/500
         assertThat(MetricsCalculator.department("X", 3, f, CarryOverDenominator.ADJUSTED_BUDGET_PLUS_CARRY_OVER)
                 .carryOverRate().percent()).isEqualByComparingTo("5.70"); // 29/509
+    }
+
+    /** The example: 接待 8 against 10 last year, 用车 20 with no prior-year figure. */
+    @Test
+    void threePublicChangeRateComparesLikeWithLike() {
+        Figures f = new Figures(2022, LocalDate.of(2022, 12, 31));
+        f.addActual(ExpenditureType.PUBLIC_FUNDS, FundingSource.GENERAL_PUBLIC, ThreePublicCategory.RECEPTION, d("8.00"));
+        f.addActual(ExpenditureType.PUBLIC_FUNDS, FundingSource.GENERAL_PUBLIC, ThreePublicCategory.VEHICLES, d("20.00"));
+        f.threePublicPrior.put(ThreePublicCategory.RECEPTION, d("10.00"));
+
+        DepartmentMetrics.ThreePublicMetrics tp = MetricsCalculator.department("X", 1, f,
+                CarryOverDenominator.ADJUSTED_BUDGET).threePublic();
+        // (28 − 10) ÷ 10 = 180 % compared 接待 + 用车 with 接待 alone: the total cannot be compared, so null.
+        assertThat(tp.actual()).isEqualByComparingTo("28.00");
+        assertThat(tp.priorYearActual()).isNull();
+        assertThat(tp.changeRate()).isNull();
+        // each category still has its own: 接待 (8 − 10) ÷ 10 = −20 %, 用车 none
+        assertThat(tp.categories().get(0).changeRate().percent()).isEqualByComparingTo("-20.00");
+        assertThat(tp.categories().get(1).changeRate()).isNull();
+
+        // 用车 with a prior figure of 0 (none last year, entered as such): compared, (28 − 10) ÷ 10 = +180 % is right then
+        f.threePublicPrior.put(ThreePublicCategory.VEHICLES, d("0.00"));
+        tp = MetricsCalculator.department("X", 1, f, CarryOverDenominator.ADJUSTED_BUDGET).threePublic();
+        assertThat(tp.priorYearActual()).isEqualByComparingTo("10.00");
+        assertThat(tp.changeRate().percent()).isEqualByComparingTo("180.00");
+        assertThat(tp.categories().get(1).changeRate()).isNull();
+    }
+
+    /** A category with no spending this year and no prior-year figure does not make the total null. */
+    @Test
+    void aCategoryAbsentBothYearsDoesNotTakePart() {
+        Figures f = new Figures(2022, LocalDate.of(2022, 12, 31));
+        f.addActual(ExpenditureType.PUBLIC_FUNDS, FundingSource.GENERAL_PUBLIC, ThreePublicCategory.RECEPTION, d("8.00"));
+        f.threePublicPrior.put(ThreePublicCategory.RECEPTION, d("10.00"));
+        f.threePublicBudget.put(ThreePublicCategory.VEHICLES, d("30.00")); // budgeted, nothing spent, no prior figure
+
+        DepartmentMetrics.ThreePublicMetrics tp = MetricsCalculator.department("X", 1, f,
+                CarryOverDenominator.ADJUSTED_BUDGET).threePublic();
+        assertThat(tp.priorYearActual()).isEqualByComparingTo("10.00");
+        assertThat(tp.changeRate().percent()).isEqualByComparingTo("-20.00"); // (8 − 10) ÷ 10
+        // a category cut to zero this year does take part: 出国 5 last year, 0 this year
+        f.threePublicPrior.put(ThreePublicCategory.OVERSEAS, d("5.00"));
+        tp = MetricsCalculator.department("X", 1, f, CarryOverDenominator.ADJUSTED_BUDGET).threePublic();
+        assertThat(tp.changeRate().percent()).isEqualByComparingTo("-46.67"); // (8 − 15) ÷ 15
+        // nothing spent and no prior figure anywhere: no comparison
+        Figures empty = new Figures(2022, LocalDate.of(2022, 12, 31));
+        assertThat(MetricsCalculator.department("X", 1, empty, CarryOverDenominator.ADJUSTED_BUDGET).threePublic()
+                .changeRate()).isNull();
+    }
+
+    /** 财预〔2020〕10号 counts 追加, 追减 and 结构调整 as 预算调整数: the gross rate counts each at its absolute value. */
+    @Test
+    void grossAdjustmentRateCountsEveryAdjustment() {
+        Figures f = new Figures(2022, LocalDate.of(2022, 12, 31));
+        f.addInitial(ExpenditureType.PUBLIC_FUNDS, FundingSource.GENERAL_PUBLIC, d("600.00"));
+        f.addInitial(ExpenditureType.PROJECT, FundingSource.GENERAL_PUBLIC, d("400.00"));
+        // 追加 100 to public funds, 调减 40 of projects, and a structural move: 划出 30 of projects, 追加 30 to public funds
+        f.addAdjustment(ExpenditureType.PUBLIC_FUNDS, FundingSource.GENERAL_PUBLIC, d("130.00"));
+        f.addAdjustment(ExpenditureType.PROJECT, FundingSource.GENERAL_PUBLIC, d("-40.00"));
+        f.addAdjustment(ExpenditureType.PROJECT, FundingSource.GENERAL_PUBLIC, d("-30.00"));
+
+        DepartmentMetrics m = MetricsCalculator.department("X", 1, f, CarryOverDenominator.ADJUSTED_BUDGET);
+        assertThat(m.adjustmentTotal()).isEqualByComparingTo("60.00");
+        assertThat(m.adjustmentRate().percent()).isEqualByComparingTo("6.00"); // 60 ÷ 1000
+        assertThat(m.grossAdjustmentTotal()).isEqualByComparingTo("200.00");
+        assertThat(m.grossAdjustmentRate().percent()).isEqualByComparingTo("20.00"); // (130 + 40 + 30) ÷ 1000
+        assertThat(m.adjustedBudget()).isEqualByComparingTo("1060.00");
     }
 }
