@@ -2,6 +2,7 @@ package gov.budgetperf.evaluation.monitoring;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import gov.budgetperf.common.problem.ProblemException;
 import gov.budgetperf.common.security.Roles;
 import gov.budgetperf.common.time.BusinessCalendar;
 
@@ -45,8 +47,27 @@ public class MonitoringResource {
     public List<MonitoringLine> monitor(@QueryParam("fiscalYear") @NotNull @Min(2000) @Max(2100) Integer fiscalYear,
             @QueryParam("region") @Size(max = 100) @Parameter(description = "e.g. 天河区") String region,
             @QueryParam("asOf") @Parameter(description = "Cut-off date: budget changes and ledger entries dated after it do not count (default: today in the configured time zone)") LocalDate asOf,
-            @QueryParam("lights") @Parameter(description = "Only these lights") Set<Light> lights,
+            @QueryParam("lights") @Parameter(description = "Only these lights: RED, YELLOW, GREEN, NONE, repeated or comma-separated (lights=RED,YELLOW)") List<String> lights,
             @QueryParam("redBelow") BigDecimal redBelow, @QueryParam("yellowBelow") BigDecimal yellowBelow) {
-        return service.lines(region, fiscalYear, asOf == null ? calendar.today() : asOf, lights, redBelow, yellowBelow);
+        return service.lines(region, fiscalYear, asOf == null ? calendar.today() : asOf, lights(lights), redBelow,
+                yellowBelow);
+    }
+
+    /** RED,YELLOW or RED&amp;lights=YELLOW; an unknown light is a 400 naming the parameter (not a 404). */
+    static Set<Light> lights(List<String> values) {
+        Set<Light> out = EnumSet.noneOf(Light.class);
+        for (String value : values == null ? List.<String>of() : values) {
+            for (String name : value.split(",")) {
+                if (name.isBlank()) {
+                    continue;
+                }
+                try {
+                    out.add(Light.valueOf(name.trim().toUpperCase(java.util.Locale.ROOT)));
+                } catch (IllegalArgumentException e) {
+                    throw ProblemException.invalid("lights", "unknown light " + name.trim() + " (RED, YELLOW, GREEN, NONE)");
+                }
+            }
+        }
+        return out;
     }
 }

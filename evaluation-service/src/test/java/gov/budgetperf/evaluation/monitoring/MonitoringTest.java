@@ -18,6 +18,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.path.json.config.JsonPathConfig;
 
 import gov.budgetperf.common.testing.Tokens;
 import gov.budgetperf.evaluation.peers.BudgetServiceResource;
@@ -68,7 +69,8 @@ class MonitoringTest {
         for (int i = 0; i < more.length; i += 2) {
             request.queryParam((String) more[i], more[i + 1]);
         }
-        return request.when().get("/api/v1/monitoring").then().statusCode(200).extract().jsonPath();
+        return request.when().get("/api/v1/monitoring").then().statusCode(200).extract().jsonPath()
+                .using(new JsonPathConfig(JsonPathConfig.NumberReturnType.BIG_DECIMAL));
     }
 
     private static String field(JsonPath lines, String dept, String project, String field) {
@@ -160,6 +162,11 @@ class MonitoringTest {
         // a department sees only itself, whatever region it asks for
         assertThat(monitor(Tokens.department(red), region, "2022-06-30").getList("departmentCode")).containsOnly(red);
         assertThat(monitor(Tokens.department(red), null, "2022-06-30").getList("departmentCode")).containsOnly(red);
+        // repeated values work as well; an unknown light is a 400 naming the parameter
+        assertThat(monitor(Tokens.finance(), region, "2022-06-30", "lights", "RED").getList("departmentCode"))
+                .containsExactly(red);
+        given().auth().oauth2(Tokens.finance()).queryParam("fiscalYear", 2022).queryParam("lights", "PURPLE").when()
+                .get("/api/v1/monitoring").then().statusCode(400).body("violations[0].field", equalTo("lights"));
         // bands that contradict each other are a 400 naming the field
         given().auth().oauth2(Tokens.finance()).queryParam("fiscalYear", 2022).queryParam("redBelow", 90)
                 .queryParam("yellowBelow", 80).when().get("/api/v1/monitoring").then().statusCode(400)
