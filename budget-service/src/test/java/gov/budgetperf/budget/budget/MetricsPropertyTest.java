@@ -26,18 +26,25 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
+import gov.budgetperf.budget.execution.ExecutionLine;
+import gov.budgetperf.budget.execution.ExecutionRepository;
+import gov.budgetperf.budget.project.Project;
+import gov.budgetperf.budget.project.ProjectMetrics;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.RandomGenerator;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.sessions.JqwikSession;
 
 /**
  * Property: for random department budgets (allocations by type and funding source, three-public budgets with and
- * without last year's figure, carry-over, staff), adjustments of every kind and ledgers with reversals, all dated in and
- * around the fiscal year and written straight into the real schema with JDBC, every metric that
- * {@link BudgetMetricsService} computes as of a random date equals the same metric computed by plain SQL in this test,
- * written from DESIGN §3 and independently of {@link FiguresRepository}.
+ * without last year's figure, carry-over, staff), first- and second-level projects, adjustments of every kind (of the
+ * department and of projects) and ledgers with reversals, all dated in and around the fiscal year and written straight
+ * into the real schema with JDBC, every metric that {@link BudgetMetricsService} computes as of a random date — of the
+ * department and of each project — equals the same metric computed by plain SQL in this test, written from DESIGN §3
+ * and independently of {@link FiguresRepository}; and so do the figures of the set-based monitoring query
+ * ({@link ExecutionRepository}).
  * <p>
  * jqwik's {@code @Property} runs under the jqwik engine, which cannot start Quarkus (a {@code @QuarkusTest} needs the
  * Jupiter engine; jqwik-team/jqwik#487), so this Jupiter test draws the cases from jqwik arbitraries with a seeded
@@ -63,22 +70,38 @@ class MetricsPropertyTest {
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    ExecutionRepository execution;
+
     record Alloc(String type, String source, BigDecimal amount) {
     }
 
     record ThreePublic(String category, BigDecimal budget, BigDecimal prior) {
     }
 
-    record Adjustment(String kind, String type, String source, BigDecimal amount, LocalDate date) {
+    /**
+     * A project: first-level ones have no parent; a first-level project's initial budget includes its second-level
+     * projects' (DESIGN §3). Listed parents first.
+     */
+    record Proj(int level, Integer parent, BigDecimal initial) {
+    }
+
+    /** An adjustment; project (taken modulo the number of projects, when there are any) makes it a project change. */
+    record Adjustment(String kind, String type, String source, BigDecimal amount, LocalDate date, Integer project) {
     }
 
     /** A ledger entry; reversedOn (never before its date) adds its reversing entry. */
     record Entry(String type, String source, String threePublic, BigDecimal amount, LocalDate date,
-            LocalDate reversedOn) {
+            LocalDate reversedOn, Integer project) {
     }
 
-    record Case(List<Alloc> allocations, List<ThreePublic> threePublic, List<Adjustment> adjustments,
-            List<Entry> entries, BigDecimal carryOver, Integer staffQuota, Integer actualStaff, List<LocalDate> asOf) {
+    record Case(List<Alloc> allocations, List<ThreePublic> threePublic, List<Proj> projects,
+            List<Adjustment> adjustments, List<Entry> entries, BigDecimal carryOver, Integer staffQuota,
+            Integer actualStaff, List<LocalDate> asOf) {
+    }
+
+    /** What was inserted: the department-year and its projects' ids by code. */
+    record Inserted(long budgetId, String departmentCode, Map<String, Long> projects) {
     }
 
     static Arbitrary<LocalDate> dates() {
@@ -87,7 +110,7 @@ class MetricsPropertyTest {
         Arbitrary<LocalDate> edges = Arbitraries.of(LocalDate.of(YEAR - 1, 12, 31), LocalDate.of(YEAR, 1, 1),
                 LocalDate.of(YEAR, 2, 28), LocalDate.of(YEAR, 6, 30), LocalDate.of(YEAR, 7, 1),
                 LocalDate.of(YEAR, 12, 31), LocalDate.of(YEAR + 1, 1, 1));
-        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(4, any), net.jqwik.api.Tuple.of(1, edges));
+        return Arbitraries.frequencyOf(Tuple.of(4, any), Tuple.of(1, edges));
     }
 
     static Arbitrary<BigDecimal> money(String min, String max) {
@@ -117,16 +140,33 @@ class MetricsPropertyTest {
         });
         Arbitrary<Adjustment> adjustment = Combinators.combine(
                 Arbitraries.of("ADDITION", "REDUCTION", "TRANSFER_OUT"), Arbitraries.of(TYPES), Arbitraries.of(SOURCES),
-                money("0.01", "400000.00"), dates()).as(Adjustment::new);
+                money("0.01", "400000.00"), dates(), Arbitraries.integers().between(0, 8).injectNull(0.5))
+                .as(Adjustment::new);
         Arbitrary<Entry> entry = Combinators.combine(Arbitraries.of(TYPES), Arbitraries.of(SOURCES),
                 Arbitraries.of(CATEGORIES).injectNull(0.6), money("0.01", "300000.00"), dates(),
-                Arbitraries.integers().between(0, 120).injectNull(0.75))
-                .as((t, s, c, a, d, later) -> new Entry(t, s, "PUBLIC_FUNDS".equals(t) ? c : null, a, d,
-                        later == null ? null : d.plusDays(later)));
-        return Combinators.combine(allocations, threePublic, adjustment.list().ofMaxSize(12), entry.list().ofMaxSize(30),
-                money("0.00", "200000.00"), Arbitraries.integers().between(0, 60).injectNull(0.2),
-                Arbitraries.integers().between(0, 70).injectNull(0.2), dates().list().ofSize(DATES_PER_TRY))
-                .as(Case::new);
+                Arbitraries.integers().between(0, 120).injectNull(0.75), Arbitraries.integers().between(0, 8).injectNull(0.5))
+                .as((t, s, c, a, d, later, project) -> new Entry(t, s, "PUBLIC_FUNDS".equals(t) ? c : null, a, d,
+                        later == null ? null : d.plusDays(later), project));
+        // per first-level project: its own part, then its second-level projects' initial budgets
+        Arbitrary<List<Proj>> projects = money("0.00", "500000.00").list().ofMinSize(1).ofMaxSize(3).list().ofMaxSize(3)
+                .map(tree -> {
+                    List<Proj> out = new ArrayList<>();
+                    for (List<BigDecimal> parts : tree) {
+                        int parent = out.size();
+                        out.add(new Proj(1, null, parts.stream().reduce(BigDecimal.ZERO, BigDecimal::add)));
+                        for (BigDecimal child : parts.subList(1, parts.size())) {
+                            out.add(new Proj(2, parent, child));
+                        }
+                    }
+                    return out;
+                });
+        return Combinators.combine(allocations, threePublic, projects, adjustment.list().ofMaxSize(14),
+                entry.list().ofMaxSize(30),
+                money("0.00", "200000.00"), Combinators.combine(Arbitraries.integers().between(0, 60).injectNull(0.2),
+                        Arbitraries.integers().between(0, 70).injectNull(0.2)).as(Tuple::of),
+                dates().list().ofSize(DATES_PER_TRY))
+                .as((alloc, tp, prj, adj, ent, carry, staff, asOf) -> new Case(alloc, tp, prj, adj, ent, carry, staff.get1(),
+                        staff.get2(), asOf));
     }
 
     @Test
@@ -147,12 +187,23 @@ class MetricsPropertyTest {
 
     private void check(long seed, int i, Case c) throws Exception {
         {
-            long budgetId = insert(c);
+            Inserted in = insert(c);
+            long budgetId = in.budgetId();
             for (LocalDate asOf : c.asOf()) {
                 DepartmentMetrics m = QuarkusTransaction.requiringNew().call(() -> metrics
                         .department(DepartmentBudget.findById(budgetId), asOf, null, CarryOverDenominator.ADJUSTED_BUDGET));
+                Map<String, ProjectMetrics> projectMetrics = new HashMap<>();
+                for (Map.Entry<String, Long> p : in.projects().entrySet()) {
+                    projectMetrics.put(p.getKey(), QuarkusTransaction.requiringNew()
+                            .call(() -> metrics.project(Project.findById(p.getValue()), asOf, 0)));
+                }
+                // the set-based path of in-year monitoring (one query for a region) must give the same figures
+                List<ExecutionLine> lines = QuarkusTransaction.requiringNew()
+                        .call(() -> execution.asOf(YEAR, asOf, null, in.departmentCode()));
+                Map<String, Object> e = expected(budgetId, asOf);
                 SoftAssertions soft = new SoftAssertions();
-                compare(soft, m, expected(budgetId, asOf));
+                compare(soft, m, e);
+                compareProjects(soft, projectMetrics, lines, in, e);
                 if (!soft.errorsCollected().isEmpty()) {
                     throw new AssertionError("seed " + seed + " (-Dmetrics.property.seed=" + seed + "), try " + i
                             + ", as of " + asOf + ", case " + c + ": " + soft.errorsCollected());
@@ -161,13 +212,14 @@ class MetricsPropertyTest {
         }
     }
 
-    private long insert(Case c) throws Exception {
+    private Inserted insert(Case c) throws Exception {
         try (Connection con = dataSource.getConnection()) {
             con.setAutoCommit(false);
+            String code = "PROP-" + UUID.randomUUID().toString().substring(0, 13);
             long departmentId;
             try (PreparedStatement ps = con.prepareStatement(
                     "INSERT INTO department (code, name, region) VALUES (?, '属性测试单位', '属性区') RETURNING id")) {
-                ps.setString(1, "PROP-" + UUID.randomUUID().toString().substring(0, 13));
+                ps.setString(1, code);
                 departmentId = single(ps);
             }
             long budgetId;
@@ -202,44 +254,67 @@ class MetricsPropertyTest {
                 }
                 ps.executeBatch();
             }
+            Map<String, Long> projects = new java.util.LinkedHashMap<>();
+            List<Long> projectIds = new ArrayList<>();
+            try (PreparedStatement ps = con.prepareStatement("INSERT INTO project (budget_id, code, name, level, parent_id, "
+                    + "funding_source, initial_budget) VALUES (?, ?, '属性测试项目', ?, ?, 'GENERAL_PUBLIC', ?) RETURNING id")) {
+                for (Proj p : c.projects()) {
+                    ps.setLong(1, budgetId);
+                    ps.setString(2, "P" + projectIds.size());
+                    ps.setInt(3, p.level());
+                    ps.setObject(4, p.parent() == null ? null : projectIds.get(p.parent()), Types.BIGINT);
+                    ps.setBigDecimal(5, p.initial());
+                    long id = single(ps);
+                    projects.put("P" + projectIds.size(), id);
+                    projectIds.add(id);
+                }
+            }
             try (PreparedStatement ps = con.prepareStatement("INSERT INTO budget_adjustment (budget_id, adjustment_date, "
-                    + "kind, amount, expenditure_type, funding_source, reason, created_by) VALUES (?, ?, ?, ?, ?, ?, "
-                    + "'属性测试', 'property')")) {
+                    + "kind, amount, expenditure_type, funding_source, reason, created_by, project_id) VALUES (?, ?, ?, "
+                    + "?, ?, ?, '属性测试', 'property', ?)")) {
                 for (Adjustment a : c.adjustments()) {
+                    Long project = project(a.project(), projectIds);
                     ps.setLong(1, budgetId);
                     ps.setDate(2, Date.valueOf(a.date()));
                     ps.setString(3, a.kind());
                     ps.setBigDecimal(4, a.amount());
-                    ps.setString(5, a.type());
+                    ps.setString(5, project == null ? a.type() : "PROJECT");
                     ps.setString(6, a.source());
+                    ps.setObject(7, project, Types.BIGINT);
                     ps.addBatch();
                 }
                 ps.executeBatch();
             }
             try (PreparedStatement ps = con.prepareStatement("INSERT INTO expenditure (budget_id, entry_date, amount, "
-                    + "expenditure_type, funding_source, three_public, reverses_id, created_by) VALUES (?, ?, ?, ?, ?, ?, "
-                    + "?, 'property') RETURNING id")) {
+                    + "expenditure_type, funding_source, three_public, reverses_id, created_by, project_id) VALUES (?, ?, "
+                    + "?, ?, ?, ?, ?, 'property', ?) RETURNING id")) {
                 for (Entry e : c.entries()) {
-                    long id = entry(ps, budgetId, e, e.date(), e.amount(), null);
+                    Long project = project(e.project(), projectIds);
+                    long id = entry(ps, budgetId, e, e.date(), e.amount(), null, project);
                     if (e.reversedOn() != null) {
-                        entry(ps, budgetId, e, e.reversedOn(), e.amount().negate(), id);
+                        entry(ps, budgetId, e, e.reversedOn(), e.amount().negate(), id, project);
                     }
                 }
             }
             con.commit();
-            return budgetId;
+            return new Inserted(budgetId, code, projects);
         }
     }
 
+    private static Long project(Integer selector, List<Long> ids) {
+        return selector == null || ids.isEmpty() ? null : ids.get(selector % ids.size());
+    }
+
     private static long entry(PreparedStatement ps, long budgetId, Entry e, LocalDate date, BigDecimal amount,
-            Long reverses) throws Exception {
+            Long reverses, Long project) throws Exception {
         ps.setLong(1, budgetId);
         ps.setDate(2, Date.valueOf(date));
         ps.setBigDecimal(3, amount);
-        ps.setString(4, e.type());
+        ps.setString(4, project == null ? e.type() : "PROJECT");
         ps.setString(5, e.source());
-        ps.setString(6, e.threePublic());
+        ps.setString(6, project == null ? e.threePublic() : null);
         ps.setObject(7, reverses, Types.BIGINT);
+        ps.setObject(8, project, Types.BIGINT);
         return single(ps);
     }
 
@@ -370,6 +445,47 @@ class MetricsPropertyTest {
                     out.put(k + ".changeRate", prior == null ? null : rate(con, spent.subtract(prior), prior));
                 }
             }
+
+            // projects: a first-level project counts its second-level projects on both sides (DESIGN §3)
+            String projects = """
+                    SELECT p.code, p.initial_budget,
+                           (SELECT COALESCE(SUM(a.amount) FILTER (WHERE a.kind = 'ADDITION'), 0)
+                            FROM budget_adjustment a JOIN project m ON m.id = a.project_id
+                            WHERE p.id IN (m.id, m.parent_id) AND a.adjustment_date <= :d),
+                           (SELECT COALESCE(SUM(a.amount) FILTER (WHERE a.kind = 'REDUCTION'), 0)
+                            FROM budget_adjustment a JOIN project m ON m.id = a.project_id
+                            WHERE p.id IN (m.id, m.parent_id) AND a.adjustment_date <= :d),
+                           (SELECT COALESCE(SUM(a.amount) FILTER (WHERE a.kind = 'TRANSFER_OUT'), 0)
+                            FROM budget_adjustment a JOIN project m ON m.id = a.project_id
+                            WHERE p.id IN (m.id, m.parent_id) AND a.adjustment_date <= :d),
+                           (SELECT COALESCE(SUM(e.amount), 0) FROM expenditure e JOIN project m ON m.id = e.project_id
+                            WHERE p.id IN (m.id, m.parent_id) AND e.entry_date <= :d)
+                    FROM project p WHERE p.budget_id = :b
+                    """;
+            try (PreparedStatement q = con.prepareStatement(bind(projects, budgetId, asOf));
+                    ResultSet r = q.executeQuery()) {
+                while (r.next()) {
+                    String k = "project." + r.getString(1);
+                    BigDecimal initialBudget = r.getBigDecimal(2);
+                    BigDecimal additions = r.getBigDecimal(3);
+                    BigDecimal reductions = r.getBigDecimal(4);
+                    BigDecimal transfers = r.getBigDecimal(5);
+                    BigDecimal executed = r.getBigDecimal(6);
+                    BigDecimal budget = initialBudget.add(additions).subtract(reductions).subtract(transfers);
+                    out.put(k + ".initialBudget", initialBudget);
+                    out.put(k + ".additions", additions);
+                    out.put(k + ".reductions", reductions);
+                    out.put(k + ".transfersOut", transfers);
+                    out.put(k + ".adjustedBudget", budget);
+                    out.put(k + ".executed", executed);
+                    out.put(k + ".remaining", budget.subtract(executed));
+                    out.put(k + ".executionRate", rate(con, executed, budget));
+                    out.put(k + ".timeProgressRatio", num.signum() == 0 || budget.signum() == 0
+                            ? null
+                            : scalar(con, "SELECT ROUND(CAST(" + executed + " AS NUMERIC(60, 30)) * 1200 * " + den
+                                    + " / (" + budget + " * " + num + "), 2)"));
+                }
+            }
         }
         return out;
     }
@@ -441,6 +557,41 @@ class MetricsPropertyTest {
         rate(soft, "timeElapsed", p.timeElapsed(), e);
         rate(soft, "executionRate", p.executed(), e);
         amount(soft, "timeProgressRatio", p.ratio(), e);
+    }
+
+    private static void compareProjects(SoftAssertions soft, Map<String, ProjectMetrics> projects,
+            List<ExecutionLine> lines, Inserted in, Map<String, Object> e) {
+        for (ProjectMetrics p : projects.values()) {
+            String k = "project." + p.projectCode();
+            amount(soft, k + ".initialBudget", p.initialBudget(), e);
+            amount(soft, k + ".additions", p.additions(), e);
+            amount(soft, k + ".reductions", p.reductions(), e);
+            amount(soft, k + ".transfersOut", p.transfersOut(), e);
+            amount(soft, k + ".adjustedBudget", p.adjustedBudget(), e);
+            amount(soft, k + ".executed", p.executed(), e);
+            amount(soft, k + ".remaining", p.remaining(), e);
+            rate(soft, k + ".executionRate", p.executionRate(), e);
+            rate(soft, k + ".executionRate", p.timeProgress().executed(), e);
+            amount(soft, k + ".timeProgressRatio", p.timeProgress().ratio(), e);
+        }
+        soft.assertThat(lines).as("execution lines: the department and each project").hasSize(1 + projects.size());
+        for (ExecutionLine l : lines) {
+            soft.assertThat(l.departmentCode()).isEqualTo(in.departmentCode());
+            if (l.projectCode() == null) {
+                amount(soft, "initialBudget", l.initialBudget(), e);
+                amount(soft, "adjustmentTotal", l.adjustmentTotal(), e);
+                amount(soft, "adjustedBudget", l.adjustedBudget(), e);
+                amount(soft, "actualExpenditure", l.executed(), e);
+            } else {
+                String k = "project." + l.projectCode();
+                amount(soft, k + ".initialBudget", l.initialBudget(), e);
+                amount(soft, k + ".adjustedBudget", l.adjustedBudget(), e);
+                amount(soft, k + ".executed", l.executed(), e);
+                soft.assertThat(l.adjustmentTotal()).as(k + ".adjustmentTotal (execution)")
+                        .isEqualByComparingTo(((BigDecimal) e.get(k + ".adjustedBudget"))
+                                .subtract((BigDecimal) e.get(k + ".initialBudget")));
+            }
+        }
     }
 
     private static void threePublic(SoftAssertions soft, String key, BigDecimal budget, BigDecimal actual,
