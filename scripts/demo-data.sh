@@ -269,7 +269,8 @@ echo "  (as of a date: GET $API/departments/GZ-HD-GSL/budgets/$YEAR/metrics?asOf
 
 # ------------------------------------------------------------------ the 增城 self-evaluation (evaluation-service)
 # The 2022 whole-department self-evaluation of 增城 with the seed's self-scores, scored by the rules of the shipped
-# rule set GZ-DEPT-COMMON; 部门预算资金支出率 comes from budget.events (93% → 9.30). Created only once.
+# rule set GZ-DEPT-COMMON; 部门预算资金支出率 (93% → 9.30) and 公用经费控制率 (GL71, 760000 ÷ 811300 = 93.68% ≤ 100% →
+# 2 of 2) come from budget.events. Created only once.
 EVALUATION_URL=${EVALUATION_URL:-http://127.0.0.1:8082}
 if curl -fsS -o /dev/null --max-time 5 "$EVALUATION_URL/q/openapi" 2>/dev/null; then
   API="$EVALUATION_URL/api/v1"
@@ -297,7 +298,6 @@ JSON
     done
     fill GL55 '{"yes": false, "proposedScore": 2, "justification": "合同延期盖章", "reason": "合同线上盖章，供应商因不会操作，查找不到盖章界面，导致延期盖章", "measure": "督促供应商线上签章"}'
     fill GL57 '{"proposedScore": 0.97, "justification": "预算资金支出率非100%", "reason": "预算资金支出率非100%", "measure": "精准预算项目与金额"}'
-    fill GL71 '{"target": 100, "actual": 96.5}'
   else
     evaluation=$(json_get "$BODY" '.items[0].id')
     log "the 增城 $YEAR self-evaluation exists (id $evaluation), kept as is"
@@ -305,7 +305,7 @@ JSON
   call GET "/evaluations/$evaluation"
   expect_ok "GET evaluation $evaluation"
   echo "  增城 $YEAR self-evaluation $evaluation: total $(json_get "$BODY" .total) $(json_get "$BODY" .grade)" \
-    "(the seed: 90.77 优; until budget.events arrive, 部门预算资金支出率 is unscored and the total empty)"
+    "(the seed: 90.77 优; until budget.events arrive, 部门预算资金支出率 and 公用经费控制率 are unscored and the total empty)"
   echo "  GET $API/evaluations/$evaluation  ·  GET $API/monitoring?fiscalYear=$YEAR&asOf=2022-06-30"
 fi
 

@@ -58,7 +58,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * shaped like the example of budget-events.asyncapi.json (fresh id and time, data.departmentCode DEPARTMENT,
  * data.fiscalYear YEAR, data.version i+1, data.metrics.executionRate.ratio = RATIO_BASE + i/2000 written with 12
  * decimals; key DEPARTMENT:YEAR; acks=all), then polls GET /api/v1/evaluations/EVALUATION_ID (java.net.http, one
- * connection, POLL_MS between polls) until indicator LZ13's actual equals the new ratio (numerically). Latency = from
+ * connection, POLL_MS between polls) until indicator LZ13's actual equals the new rate in percent as shown (ratio × 100, half-up to 2 decimals). Latency = from
  * just before send() to the end of the first response showing it. Prints percentiles (exact, all values kept) and
  * writes one CSV line per event.
  * <p>
@@ -261,7 +261,7 @@ public class EvaluationLatency {
                     JsonNode body = JSON.readTree(r.body());
                     version = body.path("version").asLong();
                     BigDecimal actual = lz13Actual(body);
-                    if (actual != null && actual.compareTo(ratio) == 0) {
+                    if (actual != null && actual.compareTo(ratio.movePointRight(2).setScale(2, RoundingMode.HALF_UP)) == 0) {
                         visible = true;
                         latencies.add((g1 - t0) / 1e6);
                         break;

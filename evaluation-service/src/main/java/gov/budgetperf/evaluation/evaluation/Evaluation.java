@@ -27,6 +27,8 @@ import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 import gov.budgetperf.evaluation.ruleset.RuleSet;
@@ -92,6 +94,14 @@ public class Evaluation extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "declared_rates")
     public Map<String, BigDecimal> declaredRates;
+
+    /**
+     * Why execution rates outside 90–100 % are so, where no indicator carries it: {@code {"subject": {"reason",
+     * "measure"}, "projects": {"<project code>": {"reason", "measure"}}}} (see EvaluationInputs.ExecutionExplanations).
+     */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "execution_explanations")
+    public JsonNode executionExplanations;
 
     @Version
     public long version;

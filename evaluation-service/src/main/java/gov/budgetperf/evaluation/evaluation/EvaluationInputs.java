@@ -2,6 +2,7 @@ package gov.budgetperf.evaluation.evaluation;
 
 import java.math.BigDecimal;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -35,9 +36,9 @@ public final class EvaluationInputs {
 
     @Schema(name = "IndicatorValues", description = "What the evaluator fills in for an indicator; replaces the previous values")
     public record Values(
-            @DecimalMin("0") @Schema(description = "年度指标值 (number)", examples = "95") BigDecimal target,
+            @Schema(description = "年度指标值 (number; negative where the rule's formula allows it, e.g. a change rate ≤ 0)", examples = "95") BigDecimal target,
             @Size(max = 300) @Schema(description = "Target as written, e.g. ≥95%", nullable = true) String targetText,
-            @DecimalMin("0") @Schema(description = "实际完成值 (number); not for budget-linked indicators", examples = "93") BigDecimal actual,
+            @Schema(description = "实际完成值 (number, may be negative, e.g. a change rate of -12.30); not for budget-linked indicators", examples = "93") BigDecimal actual,
             @Size(max = 300) @Schema(description = "Actual as written", nullable = true) String actualText,
             @Schema(description = "Qualitative band: ACHIEVED 达成, PARTIAL 部分达成, NOT_ACHIEVED 未达成", nullable = true) String band,
             @DecimalMin("0") @Schema(description = "Score proposed for qualitative, yes/no (when no) and manual rules", nullable = true) BigDecimal proposedScore,
@@ -70,6 +71,18 @@ public final class EvaluationInputs {
     @Schema(name = "DeclaredRates", description = "Rates as typed into the form, in percent, by metric name as budget-service names them (EXECUTION_RATE, ADJUSTMENT_RATE, CARRY_OVER_RATE, PUBLIC_FUNDS_CONTROL_RATE, STAFF_CONTROL_RATE)")
     public record DeclaredRates(
             @NotNull @Schema(examples = "{\"ADJUSTMENT_RATE\": 0.00, \"EXECUTION_RATE\": 96.03}") java.util.Map<@Pattern(regexp = "[A-Z_]+") String, @NotNull BigDecimal> rates) {
+    }
+
+    @Schema(name = "ExecutionExplanations", description = "Why execution rates lie outside 90–100 % where no indicator says it (a department evaluation without a budget-linked 预算执行率 indicator, and each project of a department evaluation): a reason and a measure each")
+    public record ExecutionExplanations(
+            @Valid @Schema(description = "The evaluated department's (or project's) own execution rate", nullable = true) ReasonAndMeasure subject,
+            @Schema(description = "By project code (项目执行率 of the department's projects)", nullable = true) java.util.Map<@NotBlank @Size(max = 60) String, @NotNull @Valid ReasonAndMeasure> projects) {
+    }
+
+    @Schema(name = "ReasonAndMeasure")
+    public record ReasonAndMeasure(
+            @NotBlank @Size(max = 4000) @Schema(description = "原因", examples = "项目采购延期至次年") String reason,
+            @NotBlank @Size(max = 4000) @Schema(description = "改进措施", examples = "提前开展采购，加快支付进度") String measure) {
     }
 
     @Schema(name = "WorkflowComment")

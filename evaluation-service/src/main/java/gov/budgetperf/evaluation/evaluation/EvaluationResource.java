@@ -103,6 +103,17 @@ public class EvaluationResource {
 
     @PUT
     @Transactional
+    @Path("/{id}/execution-explanations")
+    @RolesAllowed({Roles.FINANCE, Roles.DEPARTMENT})
+    @Operation(operationId = "explainExecution", summary = "Why execution rates lie outside 90–100 % where no indicator says it: the subject's own and each project's; If-Match required")
+    @APIResponse(responseCode = "200", description = "The evaluation", content = @Content(schema = @Schema(implementation = EvaluationView.class)))
+    public Response explainExecution(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,
+            @NotNull @Valid EvaluationInputs.ExecutionExplanations in) {
+        return ok(service.explainExecution(id, in, ifMatch), 200);
+    }
+
+    @PUT
+    @Transactional
     @Path("/{id}/indicators/{code}/likelihood")
     @RolesAllowed({Roles.FINANCE, Roles.DEPARTMENT})
     @Operation(operationId = "setIndicatorLikelihood", summary = "In-year monitoring: will the indicator reach its target? If-Match required")

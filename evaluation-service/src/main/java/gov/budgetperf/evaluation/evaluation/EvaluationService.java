@@ -33,8 +33,11 @@ import gov.budgetperf.evaluation.evaluation.EvaluationViews.Finding;
 import gov.budgetperf.evaluation.events.EvaluationEvents;
 import gov.budgetperf.evaluation.ruleset.NodeDefinition;
 import gov.budgetperf.evaluation.ruleset.RuleSet;
+import gov.budgetperf.evaluation.ruleset.RuleSetValidator;
 import gov.budgetperf.evaluation.ruleset.RuleTree;
+import gov.budgetperf.evaluation.scoring.MetricPath;
 import gov.budgetperf.evaluation.scoring.QualitativeBand;
+import gov.budgetperf.evaluation.scoring.ScoringException;
 
 /** Evaluations: instantiation from a rule set, filling in, scoring, workflow and audit. */
 @ApplicationScoped
@@ -220,6 +223,19 @@ public class EvaluationService {
         return e;
     }
 
+    /**
+     * Records why execution rates lie outside 90–100 % where no indicator carries the reason (DESIGN §4 "Checks before
+     * submission"): the evaluated subject's own rate when no budget-linked execution-rate indicator of the evaluation
+     * does, and each project of a department evaluation. Replaces what was recorded before.
+     */
+    @Transactional
+    public Evaluation explainExecution(long id, EvaluationInputs.ExecutionExplanations in, String ifMatch) {
+        Evaluation e = editable(id, ifMatch);
+        e.executionExplanations = JsonColumns.canonical(mapper.valueToTree(in));
+        audit(e, "EXECUTION_EXPLAINED", Map.of("explanations", e.executionExplanations));
+        return e;
+    }
+
     @Transactional
     public Evaluation addIndicator(long id, EvaluationInputs.Custom in, String ifMatch) {
         Evaluation e = editable(id, ifMatch);
@@ -231,10 +247,10 @@ public class EvaluationService {
         if (e.indicator(in.code()) != null) {
             throw ProblemException.conflict("Indicator " + in.code() + " exists in evaluation " + id);
         }
-        try {
-            mapper.treeToValue(in.rule(), gov.budgetperf.evaluation.scoring.ScoringRule.class);
-        } catch (Exception ex) {
-            throw ProblemException.invalid("rule", "invalid scoring rule: " + ex.getMessage().lines().findFirst().orElse(""));
+        // the rule-set validator's checks of a leaf's rule (its direction is checked before submission, as a finding)
+        String problem = RuleSetValidator.ruleProblem(mapper, in.rule());
+        if (problem != null) {
+            throw ProblemException.invalid("rule", problem);
         }
         Indicator i = new Indicator();
         i.evaluation = e;
@@ -446,8 +462,11 @@ public class EvaluationService {
 
     /**
      * Sets the actual of every budget-linked indicator from the latest stored figures; true when an actual changed.
-     * The evaluation's budget data version follows only then: figures that leave every actual as it was change
-     * nothing, so the evaluation keeps its version (its ETag) and a concurrent editor is not refused for nothing.
+     * The actual is the rate its metric path names, in percent as budget-service shows it (half-up to two decimals,
+     * e.g. 93.25 — the unit of typed actuals, and the number the score is computed from); a rate that is null (a zero
+     * denominator) or absent leaves the actual empty. The evaluation's budget data version follows only when an
+     * actual changed: figures that leave every actual as it was change nothing, so the evaluation keeps its version
+     * (its ETag) and a concurrent editor is not refused for nothing.
      */
     public boolean applyBudgetFigures(Evaluation e) {
         return applyBudgetFigures(e, (dept, year, project) -> BudgetFigures.of(dept, year, project)
@@ -459,11 +478,11 @@ public class EvaluationService {
         boolean changed = false;
         Long dataVersion = null;
         for (Indicator i : e.leaves()) {
-            if (!EvaluationChecks.isBudgetLinked(i)) {
-                continue;
+            MetricPath path = metricPath(i);
+            if (path == null) {
+                continue; // not budget-linked, or a rule the scoring reports as invalid
             }
-            String metric = i.rule.path("metric").asText("EXECUTION_RATE");
-            boolean project = metric.startsWith("PROJECT_");
+            boolean project = path.readsProject(e.projectCode != null);
             if (project && e.projectCode == null) {
                 continue;
             }
@@ -471,14 +490,10 @@ public class EvaluationService {
             if (figures.isEmpty()) {
                 continue;
             }
-            JsonNode rate = figures.get().metrics().path(camel(project ? metric.substring("PROJECT_".length()) : metric))
-                    .path("ratio");
-            BigDecimal actual = rate.isMissingNode() || rate.isNull() ? null : rate.decimalValue();
+            BigDecimal actual = MetricPath.percent(path.resolve(figures.get().metrics()));
             if (actual == null ? i.actual != null : (i.actual == null || actual.compareTo(i.actual) != 0)) {
                 i.actual = actual;
-                i.actualText = actual == null
-                        ? null
-                        : actual.movePointRight(2).setScale(2, java.math.RoundingMode.HALF_UP) + "%";
+                i.actualText = actual == null ? null : actual.toPlainString() + "%";
                 changed = true;
             }
             dataVersion = figures.get().dataVersion();
@@ -489,19 +504,21 @@ public class EvaluationService {
         return changed;
     }
 
+    /** The metric a budget-linked indicator binds, or null for any other indicator or a metric that does not parse. */
+    static MetricPath metricPath(Indicator i) {
+        if (!EvaluationChecks.isBudgetLinked(i)) {
+            return null;
+        }
+        try {
+            return MetricPath.parse(i.rule.path("metric").asText(null));
+        } catch (ScoringException ex) {
+            return null;
+        }
+    }
+
     /** EXECUTION_RATE → executionRate (the field of the metrics budget-service publishes). */
     static String camel(String upperSnake) {
-        StringBuilder sb = new StringBuilder();
-        boolean up = false;
-        for (char c : upperSnake.toLowerCase().toCharArray()) {
-            if (c == '_') {
-                up = true;
-            } else {
-                sb.append(up ? Character.toUpperCase(c) : c);
-                up = false;
-            }
-        }
-        return sb.toString();
+        return MetricPath.camel(upperSnake);
     }
 
     void audit(Evaluation e, String action, Map<String, Object> detail) {

@@ -25,13 +25,14 @@ public final class EvaluationViews {
             @Schema(examples = "优") String grade, boolean rescaled, Long budgetDataVersion,
             boolean budgetChangedAfterSubmission,
             @Schema(description = "Rates typed into the form, percent, by metric; checked against the budget figures") java.util.Map<String, BigDecimal> declaredRates,
+            @Schema(description = "Why execution rates lie outside 90–100 % where no indicator says it: the subject's own and each project's reason and measure", nullable = true) JsonNode executionExplanations,
             @Schema(description = "Version (ETag)") long version,
             OffsetDateTime updatedAt, List<IndicatorView> indicators) {
 
         public static EvaluationView of(Evaluation e, boolean withIndicators) {
             return new EvaluationView(e.id, e.subjectType, e.departmentCode, e.fiscalYear, e.projectCode, e.kind,
                     e.ruleSet.label(), e.status, e.total, e.grade, e.rescaled, e.budgetDataVersion,
-                    e.budgetChangedAfterSubmission, e.declaredRates, e.version, e.updatedAt,
+                    e.budgetChangedAfterSubmission, e.declaredRates, e.executionExplanations, e.version, e.updatedAt,
                     withIndicators ? e.indicators.stream().map(IndicatorView::of).toList() : null);
         }
     }
@@ -65,7 +66,7 @@ public final class EvaluationViews {
 
     @Schema(name = "Finding", description = "A check's result")
     public record Finding(@Schema(examples = "ERROR") Severity severity, @Schema(examples = "REASON_MISSING") String code,
-            @Schema(description = "Indicator code, or 'evaluation'", examples = "LZ11") String location,
+            @Schema(description = "Indicator code, 'evaluation', 'project:<code>' or a declared metric", examples = "LZ11") String location,
             @Schema(examples = "得分低于分值，须填写未达标原因和改进措施") String message) {
     }
 

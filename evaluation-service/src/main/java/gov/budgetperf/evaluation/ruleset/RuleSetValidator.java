@@ -6,14 +6,21 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import gov.budgetperf.common.problem.Violation;
+import gov.budgetperf.evaluation.scoring.Direction;
+import gov.budgetperf.evaluation.scoring.MetricPath;
+import gov.budgetperf.evaluation.scoring.ScoringException;
 import gov.budgetperf.evaluation.scoring.ScoringRule;
 
 /**
  * Checks a rule set's tree before it is stored: weights add up (children to their parent, first level to 100), every
- * leaf has a valid scoring rule, codes are unique, at most three levels. Each violation names the node.
+ * leaf has a valid scoring rule whose direction agrees with the node's, codes are unique, at most three levels. A
+ * budget-linked rule must name a rate budget-service publishes ({@link MetricPath}) and give its target in percent
+ * ({@code targetPercent}; the ratio {@code target} of version-1 rule sets is not accepted in new ones). Each violation
+ * names the node.
  */
 public final class RuleSetValidator {
 
@@ -80,10 +87,14 @@ public final class RuleSetValidator {
             if (n.rule() == null || n.rule().isNull()) {
                 violations.add(new Violation(path + ".rule", label + ": a leaf indicator needs a scoring rule"));
             } else {
-                try {
-                    mapper.treeToValue(n.rule(), ScoringRule.class);
-                } catch (Exception e) {
-                    violations.add(new Violation(path + ".rule", label + ": invalid scoring rule: " + firstLine(e)));
+                String problem = ruleProblem(mapper, n.rule());
+                if (problem != null) {
+                    violations.add(new Violation(path + ".rule", label + ": " + problem));
+                } else {
+                    String contradiction = contradiction(n.direction(), rule(mapper, n.rule()));
+                    if (contradiction != null) {
+                        violations.add(new Violation(path + ".direction", label + ": " + contradiction));
+                    }
                 }
             }
             return;
@@ -105,6 +116,59 @@ public final class RuleSetValidator {
         if (n.weight() != null && allWeighted && sum.compareTo(n.weight()) != 0) {
             violations.add(new Violation(path + ".children", "children of " + label + " weigh "
                     + sum.stripTrailingZeros().toPlainString() + ", not " + n.weight().stripTrailingZeros().toPlainString()));
+        }
+    }
+
+    /**
+     * What is wrong with a leaf's scoring rule, or null when nothing is: it must parse, and a budget-linked one must
+     * bind a known rate and give its target in percent.
+     */
+    public static String ruleProblem(ObjectMapper mapper, JsonNode rule) {
+        ScoringRule parsed;
+        try {
+            parsed = mapper.treeToValue(rule, ScoringRule.class);
+        } catch (Exception e) {
+            return "invalid scoring rule: " + firstLine(e);
+        }
+        if (parsed instanceof ScoringRule.BudgetLinked linked) {
+            if (rule.has(ScoringRule.BudgetLinked.LEGACY_TARGET)) {
+                return "a budget-linked rule gives its target in percent as targetPercent (e.g. 100); target is the "
+                        + "ratio of version-1 rule sets";
+            }
+            return linked.path().unknownBecause();
+        }
+        return null;
+    }
+
+    /**
+     * Why an indicator's direction (≥ ≤ =) contradicts its rule, or null when it does not (no direction, or a rule
+     * that compares none: qualitative, yes/no, manual). A ≤ indicator scored by RATIO_POSITIVE would give full marks
+     * for overspending.
+     */
+    public static String contradiction(String direction, ScoringRule rule) {
+        if (direction == null || rule == null || rule.scoredDirection() == null) {
+            return null;
+        }
+        Direction d;
+        try {
+            d = Direction.of(direction);
+        } catch (ScoringException e) {
+            return e.getMessage();
+        }
+        if (d == rule.scoredDirection()) {
+            return null;
+        }
+        return "direction " + d.sign() + " contradicts its rule " + rule.ruleType() + ", which scores "
+                + rule.scoredDirection().sign() + (rule instanceof ScoringRule.BudgetLinked
+                        ? " (give the rule \"direction\": \"" + d.symbol() + "\")"
+                        : "");
+    }
+
+    private static ScoringRule rule(ObjectMapper mapper, JsonNode rule) {
+        try {
+            return mapper.treeToValue(rule, ScoringRule.class);
+        } catch (Exception e) {
+            return null;
         }
     }
 

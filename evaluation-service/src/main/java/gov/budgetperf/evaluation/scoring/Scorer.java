@@ -13,8 +13,12 @@ import java.util.function.Predicate;
  * Scores one indicator by its rule (DESIGN §4). Pure and stateless: no I/O, no clock, {@link BigDecimal} throughout.
  * <p>
  * Every score is clamped to [0, weight] and rounded half-up to two decimals; the unrounded value stays in the
- * {@link Explanation}. Bad input (a negative or missing number, a zero target that would be divided by, a proposed
- * score outside its range, a missing justification) is rejected with a {@link ScoringException} naming the field.
+ * {@link Explanation}. Targets and actuals may be negative wherever the rule's formula is defined for them (DESIGN §4
+ * "Scoring rules": a change rate of −12.30 % against ≤ 0 is a cut, full marks); where it is not (a ratio against a
+ * negative target), and for any other bad input (a missing number, a zero target that would be divided by, a proposed
+ * score outside its range, a missing justification), a {@link ScoringException} names the field and the reason.
+ * <p>
+ * A score whose actual is short of its target in the rule's direction carries {@link Flag#SHORT_OF_TARGET}.
  */
 public final class Scorer {
 
@@ -42,8 +46,6 @@ public final class Scorer {
         Checks.requirePositive("weight", Checks.require("weight", weight));
         Checks.require("input", input);
         Checks.requireText("ruleSetVersion", ruleSetVersion, "(every explanation names its rule-set version)");
-        Checks.requireNotNegative("target", input.target());
-        Checks.requireNotNegative("actual", input.actual());
         Checks.requireNotNegative("proposedScore", input.proposedScore());
 
         Calculation calc = new Calculation(weight, input);
@@ -78,22 +80,43 @@ public final class Scorer {
     private static void ratioPositive(Calculation c) {
         BigDecimal target = positiveTarget(c, RuleType.RATIO_POSITIVE);
         BigDecimal actual = actual(c);
-        c.base(ratioExpression(c.weight, actual, target), cappedRatio(c.weight, actual, target));
+        atLeast(c, actual, target);
     }
 
-    // BUDGET_LINKED: weight × min(actual ÷ target ratio, 1), the actual being a budget ratio such as 0.93
-    private static void budgetLinked(ScoringRule.BudgetLinked rule, Calculation c) {
-        BigDecimal actual = actual(c);
-        BigDecimal target = rule.target();
-        if (c.input.target() != null && c.input.target().compareTo(target) != 0) {
-            c.note("input target " + Num.fmt(c.input.target()) + " ignored: a budget-linked rule uses its own target ratio "
-                    + Num.fmt(target));
+    /** weight × min(actual ÷ target, 1) for a positive target; a negative actual gives a negative raw score, clamped. */
+    private static void atLeast(Calculation c, BigDecimal actual, BigDecimal target) {
+        c.base(Num.fmt(c.weight) + " × min(" + Num.fmt(actual) + " ÷ " + Num.fmt(target) + ", 1)",
+                cappedRatio(c.weight, actual, target));
+        if (actual.compareTo(target) < 0) {
+            c.shortOfTarget(Num.fmt(actual) + " < " + Num.fmt(target) + " (≥)");
         }
-        c.base(ratioExpression(c.weight, actual, target), cappedRatio(c.weight, actual, target));
     }
 
-    private static String ratioExpression(BigDecimal weight, BigDecimal actual, BigDecimal target) {
-        return Num.fmt(weight) + " × min(" + Num.fmt(actual) + " ÷ " + Num.fmt(target) + ", 1)";
+    /**
+     * BUDGET_LINKED: the rate as shown, in percent half-up to two decimals, scored in the rule's direction against its
+     * target percent (≥: as RATIO_POSITIVE; ≤: full marks at or below, then the reverse formula or the linear
+     * deduction).
+     */
+    private static void budgetLinked(ScoringRule.BudgetLinked rule, Calculation c) {
+        BigDecimal given = actual(c);
+        BigDecimal actual = Num.round2(given);
+        BigDecimal target = rule.targetPercent();
+        if (c.input.target() != null && c.input.target().compareTo(target) != 0) {
+            c.note("input target " + Num.fmt(c.input.target()) + " ignored: a budget-linked rule uses its own target "
+                    + Num.fmt(target) + " %");
+        }
+        c.note("scored from the rate as shown: " + actual.toPlainString() + " % (the percent half-up to two decimals"
+                + (given.compareTo(actual) != 0 ? ", from " + Num.fmt(given) : "") + "), so that score and rate agree");
+        if (rule.direction() == Direction.AT_LEAST) {
+            atLeast(c, actual, target);
+        } else if (rule.perUnit() != null) {
+            linear(c, actual, target, rule.perUnit());
+            if (actual.compareTo(target) > 0) {
+                c.shortOfTarget(Num.fmt(actual) + " > " + Num.fmt(target) + " (≤)");
+            }
+        } else {
+            reverse(c, rule.formula(), actual, target, "BUDGET_LINKED");
+        }
     }
 
     // weight × min(actual ÷ target, 1), dividing once at the end so that exact results stay exact
@@ -102,26 +125,43 @@ public final class Scorer {
     }
 
     private static void ratioReverse(ScoringRule.RatioReverse rule, Calculation c) {
+        BigDecimal target = Checks.require("target", c.input.target());
+        reverse(c, rule.formula(), actual(c), target, "RATIO_REVERSE");
+    }
+
+    /**
+     * ≤ by a reverse formula: full marks at or below the target, whatever the signs; above it TARGET_OVER_ACTUAL gives
+     * weight × target ÷ actual and LINEAR_TO_DOUBLE weight × (1 − (actual − target) ÷ target), 0 from twice the
+     * target. Both need a target of 0 or more: above a negative target neither ratio means anything.
+     */
+    private static void reverse(Calculation c, ReverseFormula formula, BigDecimal actual, BigDecimal target,
+            String rule) {
         BigDecimal w = c.weight;
-        if (rule.formula() == ReverseFormula.TARGET_OVER_ACTUAL) {
-            BigDecimal target = Checks.require("target", c.input.target());
-            BigDecimal actual = actual(c);
-            if (Num.isZero(actual)) {
-                c.base(Num.fmt(w) + " (actual 0: full marks)", w);
-                c.note("actual is 0: full marks under TARGET_OVER_ACTUAL");
-            } else {
-                c.base(Num.fmt(w) + " × min(" + Num.fmt(target) + " ÷ " + Num.fmt(actual) + ", 1)",
-                        target.compareTo(actual) >= 0 ? w : Num.div(w.multiply(target), actual));
+        if (target.signum() < 0) {
+            throw new ScoringException("target", "target must not be negative for " + rule + " " + formula + " (was "
+                    + Num.fmt(target) + "): the formula divides by the target or by the actual above it; for a "
+                    + "negative limit use LINEAR_DEDUCTION");
+        }
+        if (actual.compareTo(target) <= 0) {
+            c.base(Num.fmt(w) + " (" + Num.fmt(actual) + " ≤ " + Num.fmt(target) + ": full marks)", w);
+            if (actual.signum() <= 0 && formula == ReverseFormula.TARGET_OVER_ACTUAL) {
+                c.note("actual is " + Num.fmt(actual) + ", at or below the target: full marks under TARGET_OVER_ACTUAL");
             }
             return;
         }
-        BigDecimal target = positiveTarget(c, RuleType.RATIO_REVERSE);
-        BigDecimal actual = actual(c);
+        c.shortOfTarget(Num.fmt(actual) + " > " + Num.fmt(target) + " (≤)");
+        if (formula == ReverseFormula.TARGET_OVER_ACTUAL) {
+            // actual > target ≥ 0, so actual > 0
+            c.base(Num.fmt(w) + " × min(" + Num.fmt(target) + " ÷ " + Num.fmt(actual) + ", 1)",
+                    Num.div(w.multiply(target), actual));
+            return;
+        }
         BigDecimal twice = target.add(target);
-        if (actual.compareTo(target) <= 0) {
-            c.base(Num.fmt(w) + " (" + Num.fmt(actual) + " ≤ " + Num.fmt(target) + ": full marks)", w);
-        } else if (actual.compareTo(twice) >= 0) {
+        if (actual.compareTo(twice) >= 0) {
             c.base("0 (" + Num.fmt(actual) + " ≥ 2 × " + Num.fmt(target) + ")", BigDecimal.ZERO);
+            if (target.signum() == 0) {
+                c.note("target 0 under LINEAR_TO_DOUBLE: 0 gets full marks, anything above it 0");
+            }
         } else {
             // weight × (1 − (actual − target) ÷ target) = weight × (2 × target − actual) ÷ target
             c.base(Num.fmt(w) + " × (1 − (" + Num.fmt(actual) + " − " + Num.fmt(target) + ") ÷ " + Num.fmt(target) + ")",
@@ -131,23 +171,29 @@ public final class Scorer {
 
     private static void equal(ScoringRule.Equal rule, Calculation c) {
         BigDecimal w = c.weight;
-        BigDecimal target = positiveTarget(c, RuleType.EQUAL);
+        BigDecimal target = Checks.require("target", c.input.target());
+        if (target.signum() == 0) {
+            throw new ScoringException("target", "target must not be 0 for EQUAL (the deviation is relative to it)");
+        }
         BigDecimal actual = actual(c);
+        BigDecimal scale = target.abs(); // a negative target: the deviation relative to its size
+        String scaleText = target.signum() < 0 ? "|" + Num.fmt(target) + "|" : Num.fmt(target);
         BigDecimal deviation = actual.subtract(target).abs();
         boolean relative = rule.toleranceMode() == ToleranceMode.RELATIVE;
-        BigDecimal allowed = relative ? rule.tolerance().multiply(target) : rule.tolerance();
+        BigDecimal allowed = relative ? rule.tolerance().multiply(scale) : rule.tolerance();
         String deviationText = "|" + Num.fmt(actual) + " − " + Num.fmt(target) + "|";
         if (deviation.compareTo(allowed) <= 0) {
             String tolerance = relative
-                    ? Num.fmt(rule.tolerance()) + " × " + Num.fmt(target) + " = " + Num.fmt(allowed)
+                    ? Num.fmt(rule.tolerance()) + " × " + scaleText + " = " + Num.fmt(allowed)
                     : Num.fmt(allowed);
             c.base(Num.fmt(w) + " (" + deviationText + " = " + Num.fmt(deviation) + " ≤ tolerance " + tolerance
                     + ": full marks)", w);
         } else {
-            // weight × max(0, 1 − deviation ÷ target) = weight × max(0, target − deviation) ÷ target
-            BigDecimal remaining = Num.max(BigDecimal.ZERO, target.subtract(deviation));
-            c.base(Num.fmt(w) + " × max(0, 1 − " + deviationText + " ÷ " + Num.fmt(target) + ")",
-                    Num.div(w.multiply(remaining), target));
+            // weight × max(0, 1 − deviation ÷ |target|) = weight × max(0, |target| − deviation) ÷ |target|
+            BigDecimal remaining = Num.max(BigDecimal.ZERO, scale.subtract(deviation));
+            c.base(Num.fmt(w) + " × max(0, 1 − " + deviationText + " ÷ " + scaleText + ")",
+                    Num.div(w.multiply(remaining), scale));
+            c.shortOfTarget(deviationText + " = " + Num.fmt(deviation) + " > tolerance " + Num.fmt(allowed) + " (=)");
         }
     }
 
@@ -155,6 +201,11 @@ public final class Scorer {
         BigDecimal w = c.weight;
         BigDecimal actual = actual(c);
         BigDecimal threshold = rule.threshold();
+        // short of the typed target when there is one (指标值), else of the threshold
+        BigDecimal reference = c.input.target() != null ? c.input.target() : threshold;
+        if (actual.compareTo(reference) < 0) {
+            c.shortOfTarget(Num.fmt(actual) + " < " + Num.fmt(reference) + " (≥)");
+        }
         if (actual.compareTo(threshold) >= 0) {
             c.base(Num.fmt(w) + " (" + Num.fmt(actual) + " ≥ " + Num.fmt(threshold) + ": full marks)", w);
             return;
@@ -170,16 +221,25 @@ public final class Scorer {
     }
 
     private static void linearDeduction(ScoringRule.LinearDeduction rule, Calculation c) {
-        BigDecimal w = c.weight;
         BigDecimal actual = actual(c);
-        BigDecimal limit = rule.limit();
+        linear(c, actual, rule.limit(), rule.perUnit());
+        // short of the typed target when there is one (指标值), else of the limit
+        BigDecimal reference = c.input.target() != null ? c.input.target() : rule.limit();
+        if (actual.compareTo(reference) > 0) {
+            c.shortOfTarget(Num.fmt(actual) + " > " + Num.fmt(reference) + " (≤)");
+        }
+    }
+
+    /** Full marks at or below the limit, then max(0, weight − (actual − limit) × perUnit); any signs. */
+    private static void linear(Calculation c, BigDecimal actual, BigDecimal limit, BigDecimal perUnit) {
+        BigDecimal w = c.weight;
         if (actual.compareTo(limit) <= 0) {
             c.base(Num.fmt(w) + " (" + Num.fmt(actual) + " ≤ " + Num.fmt(limit) + ": full marks)", w);
             return;
         }
-        BigDecimal deduction = actual.subtract(limit).multiply(rule.perUnit());
-        c.base("max(0, " + Num.fmt(w) + " − (" + Num.fmt(actual) + " − " + Num.fmt(limit) + ") × "
-                + Num.fmt(rule.perUnit()) + ")", Num.max(BigDecimal.ZERO, w.subtract(deduction)));
+        BigDecimal deduction = actual.subtract(limit).multiply(perUnit);
+        c.base("max(0, " + Num.fmt(w) + " − (" + Num.fmt(actual) + " − " + Num.fmt(limit) + ") × " + Num.fmt(perUnit)
+                + ")", Num.max(BigDecimal.ZERO, w.subtract(deduction)));
     }
 
     private static void qualitative(ScoringRule.Qualitative rule, Calculation c) {
@@ -188,6 +248,9 @@ public final class Scorer {
         ScoringRule.Qualitative.Range range = rule.range(band, c.weight);
         requireInside(proposed, range::contains, "the chosen band " + range + " of weight " + Num.fmt(c.weight));
         c.base(Num.fmt(proposed) + " (proposed, in band " + range + ")", proposed);
+        if (proposed.compareTo(c.weight) < 0) {
+            c.shortOfTarget("score " + Num.fmt(proposed) + " < weight " + Num.fmt(c.weight) + " (" + band.label() + ")");
+        }
     }
 
     private static void yesNo(Calculation c) {
@@ -205,6 +268,7 @@ public final class Scorer {
                 "[0, " + Num.fmt(w) + ") for a \"no\" (a discretionary deduction from the weight " + Num.fmt(w) + ")");
         Checks.requireText("justification", c.input.justification(), "for a discretionary deduction");
         c.base(Num.fmt(proposed) + " (no: discretionary deduction of " + Num.fmt(w.subtract(proposed)) + ")", proposed);
+        c.shortOfTarget("no");
     }
 
     private static void manual(Calculation c) {
@@ -213,6 +277,9 @@ public final class Scorer {
         requireInside(proposed, s -> s.signum() >= 0 && s.compareTo(w) <= 0, "[0, " + Num.fmt(w) + "] (the weight)");
         Checks.requireText("justification", c.input.justification(), "for a manual score");
         c.base(Num.fmt(proposed) + " (manual)", proposed);
+        if (proposed.compareTo(w) < 0) {
+            c.shortOfTarget("score " + Num.fmt(proposed) + " < weight " + Num.fmt(w));
+        }
     }
 
     private static BigDecimal actual(Calculation c) {
@@ -221,8 +288,9 @@ public final class Scorer {
 
     private static BigDecimal positiveTarget(Calculation c, RuleType type) {
         BigDecimal target = Checks.require("target", c.input.target());
-        if (target.signum() == 0) {
-            throw new ScoringException("target", "target must be positive for " + type + " (the score divides by it)");
+        if (target.signum() <= 0) {
+            throw new ScoringException("target", "target must be positive for " + type + ", was " + Num.fmt(target)
+                    + " (the score is weight × actual ÷ target: a ratio against a zero or negative target means nothing)");
         }
         return target;
     }
@@ -262,6 +330,12 @@ public final class Scorer {
 
         void note(String note) {
             notes.add(note);
+        }
+
+        /** The actual is short of the target in the rule's direction: flagged, and said in the notes. */
+        void shortOfTarget(String comparison) {
+            flags.add(Flag.SHORT_OF_TARGET);
+            note("short of the target (未达标): " + comparison + "; a reason and a measure are due");
         }
 
         /**

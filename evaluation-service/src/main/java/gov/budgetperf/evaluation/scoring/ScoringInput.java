@@ -6,16 +6,19 @@ import java.math.BigDecimal;
  * What the evaluator (or the budget data) supplies for one indicator. Which fields a rule needs:
  * <ul>
  * <li>RATIO_POSITIVE, RATIO_REVERSE, EQUAL: target and actual;</li>
- * <li>THRESHOLD_STEPS, LINEAR_DEDUCTION, BUDGET_LINKED: actual (the threshold, limit or target ratio are rule
- * parameters; a target given to THRESHOLD_STEPS is used only by the {@link OverachievementPolicy});</li>
+ * <li>THRESHOLD_STEPS, LINEAR_DEDUCTION, BUDGET_LINKED: actual (the threshold, limit or target percent are rule
+ * parameters; a target given to THRESHOLD_STEPS or LINEAR_DEDUCTION is what "short of the target" is measured
+ * against, and for THRESHOLD_STEPS what the {@link OverachievementPolicy} compares with);</li>
  * <li>QUALITATIVE: band and proposedScore;</li>
  * <li>YES_NO: yes, and when it is false, proposedScore and justification;</li>
  * <li>MANUAL: proposedScore and justification.</li>
  * </ul>
- * Numbers must not be negative; {@link Scorer} rejects them with a {@link ScoringException} naming the field.
+ * Targets and actuals may be negative where the rule's formula is defined for them (DESIGN §4); where it is not, and
+ * for a negative proposed score, {@link Scorer} rejects them with a {@link ScoringException} naming the field.
  *
  * @param target the target value (指标值), in the indicator's unit
- * @param actual the actual value (实际完成值), in the same unit; for BUDGET_LINKED a ratio such as 0.93
+ * @param actual the actual value (实际完成值), in the same unit; for BUDGET_LINKED the rate in percent as shown,
+ *        e.g. 93.25 (scored half-up to two decimals)
  * @param band the qualitative band picked by the evaluator
  * @param proposedScore the score proposed by the evaluator
  * @param yes the answer of a yes/no indicator

@@ -3,6 +3,8 @@ package gov.budgetperf.evaluation.scoring;
 import java.math.BigDecimal;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
@@ -34,12 +36,28 @@ public sealed interface ScoringRule {
     /** The parameters of this rule, by name, as they appear in an {@link Explanation}. */
     Map<String, Object> parameters();
 
-    /** Ratio, positive (≥): weight × min(actual ÷ target, 1). The target must be positive. */
+    /**
+     * The direction in which this rule compares the actual with its target, or null for the rules that compare none
+     * (qualitative, yes/no, manual). An indicator with another direction contradicts its rule.
+     */
+    default Direction scoredDirection() {
+        return null;
+    }
+
+    /**
+     * Ratio, positive (≥): weight × min(actual ÷ target, 1). The target must be positive (a ratio against a zero or
+     * negative target means nothing); the actual may be negative and then scores 0.
+     */
     record RatioPositive() implements ScoringRule {
 
         @Override
         public RuleType ruleType() {
             return RuleType.RATIO_POSITIVE;
+        }
+
+        @Override
+        public Direction scoredDirection() {
+            return Direction.AT_LEAST;
         }
 
         @Override
@@ -50,7 +68,9 @@ public sealed interface ScoringRule {
 
     /**
      * Ratio, reverse (≤), with one of the two formulas of {@link ReverseFormula} (default
-     * {@link ReverseFormula#TARGET_OVER_ACTUAL}).
+     * {@link ReverseFormula#TARGET_OVER_ACTUAL}). An actual at or below the target gets full marks whatever its sign
+     * (a change rate of −12.30 % against ≤ 0 is a cut); the target must not be negative (the formulas divide by it or
+     * by the actual above it).
      */
     record RatioReverse(ReverseFormula formula) implements ScoringRule {
 
@@ -68,6 +88,11 @@ public sealed interface ScoringRule {
         }
 
         @Override
+        public Direction scoredDirection() {
+            return Direction.AT_MOST;
+        }
+
+        @Override
         public Map<String, Object> parameters() {
             return Map.of("formula", formula.name());
         }
@@ -75,8 +100,9 @@ public sealed interface ScoringRule {
 
     /**
      * Equal (=): full marks when |actual − target| is within the tolerance, otherwise weight × max(0, 1 − |actual −
-     * target| ÷ target). The tolerance (default 0) is read per {@link ToleranceMode} (default
-     * {@link ToleranceMode#RELATIVE}, i.e. a fraction of the target). The target must be positive.
+     * target| ÷ |target|). The tolerance (default 0) is read per {@link ToleranceMode} (default
+     * {@link ToleranceMode#RELATIVE}, i.e. a fraction of |target|). The target may be negative but not 0 (the
+     * deviation is relative to it).
      */
     record Equal(BigDecimal tolerance, ToleranceMode toleranceMode) implements ScoringRule {
 
@@ -96,6 +122,11 @@ public sealed interface ScoringRule {
         }
 
         @Override
+        public Direction scoredDirection() {
+            return Direction.EQUAL;
+        }
+
+        @Override
         public Map<String, Object> parameters() {
             return Checks.params("tolerance", tolerance, "toleranceMode", toleranceMode.name());
         }
@@ -112,7 +143,7 @@ public sealed interface ScoringRule {
                 ScoringRule {
 
         public ThresholdSteps {
-            Checks.requireNotNegative("threshold", Checks.require("threshold", threshold));
+            Checks.require("threshold", threshold); // any sign: a growth rate may have to be at least −5
             Checks.requirePositive("step", Checks.require("step", step));
             Checks.requireFraction("deductionFraction", Checks.require("deductionFraction", deductionFraction));
         }
@@ -124,6 +155,11 @@ public sealed interface ScoringRule {
         @Override
         public RuleType ruleType() {
             return RuleType.THRESHOLD_STEPS;
+        }
+
+        @Override
+        public Direction scoredDirection() {
+            return Direction.AT_LEAST;
         }
 
         @Override
@@ -141,13 +177,18 @@ public sealed interface ScoringRule {
     record LinearDeduction(BigDecimal limit, BigDecimal perUnit) implements ScoringRule {
 
         public LinearDeduction {
-            Checks.requireNotNegative("limit", Checks.require("limit", limit));
+            Checks.require("limit", limit); // any sign: a change rate may have to stay at or below 0
             Checks.requirePositive("perUnit", Checks.require("perUnit", perUnit));
         }
 
         @Override
         public RuleType ruleType() {
             return RuleType.LINEAR_DEDUCTION;
+        }
+
+        @Override
+        public Direction scoredDirection() {
+            return Direction.AT_MOST;
         }
 
         @Override
@@ -233,22 +274,89 @@ public sealed interface ScoringRule {
     }
 
     /**
-     * Budget-linked: the actual value is a budget ratio of the subject supplied by the caller (metric, default
-     * {@code EXECUTION_RATE}, e.g. 0.93) and the score is weight × min(actual ÷ target, 1), target being a ratio
-     * (default 1). So 0.93 of a weight of 10 gives 9.30.
+     * Budget-linked: the actual value is a rate of the subject's budget figures, {@link #metric} (a {@link MetricPath},
+     * default {@code EXECUTION_RATE}), in percent as budget-service shows it (93.25, half-up to two decimals), and the
+     * score follows the indicator's {@link #direction} against {@link #targetPercent} (a percent, default 100):
+     * <ul>
+     * <li>≥ (default): weight × min(actual ÷ target, 1), so 93.25 % of ≥ 100 % gives 9.33 of 10; the target must be
+     * positive;</li>
+     * <li>≤: full marks at or below the target; above it the reverse rule, {@link #formula} as for RATIO_REVERSE
+     * (default TARGET_OVER_ACTUAL; the target must not be negative), or with {@link #perUnit} the linear deduction
+     * max(0, weight − (actual − target) × perUnit) as for LINEAR_DEDUCTION (any target, e.g. 0 for a change rate).</li>
+     * </ul>
+     * Version-1 rule sets wrote the target as a ratio, {@code "target": 1}; it is still read, as 100 %, so that published
+     * rules keep their meaning. New rules give {@code targetPercent} (the rule-set validator refuses {@code target}).
      */
-    record BudgetLinked(String metric, BigDecimal target) implements ScoringRule {
+    record BudgetLinked(String metric, Direction direction, BigDecimal targetPercent, ReverseFormula formula,
+            BigDecimal perUnit) implements ScoringRule {
 
         public static final String EXECUTION_RATE = "EXECUTION_RATE";
+        static final BigDecimal DEFAULT_TARGET_PERCENT = BigDecimal.valueOf(100);
 
         public BudgetLinked {
             metric = metric == null || metric.isBlank() ? EXECUTION_RATE : metric;
-            target = target == null ? BigDecimal.ONE : target;
-            Checks.requirePositive("target", target);
+            MetricPath.parse(metric);
+            direction = direction == null ? Direction.AT_LEAST : direction;
+            targetPercent = targetPercent == null ? DEFAULT_TARGET_PERCENT : targetPercent;
+            switch (direction) {
+                case AT_LEAST -> {
+                    if (formula != null || perUnit != null) {
+                        throw new ScoringException(formula != null ? "formula" : "perUnit",
+                                "formula and perUnit apply to a budget-linked indicator with direction <= only");
+                    }
+                    if (targetPercent.signum() <= 0) {
+                        throw new ScoringException("targetPercent", "targetPercent must be positive for direction >= "
+                                + "(the score is weight × actual ÷ target), was " + Num.fmt(targetPercent));
+                    }
+                }
+                case AT_MOST -> {
+                    if (perUnit != null) {
+                        if (formula != null) {
+                            throw new ScoringException("perUnit", "give either formula or perUnit, not both");
+                        }
+                        Checks.requirePositive("perUnit", perUnit);
+                    } else {
+                        formula = formula == null ? ReverseFormula.TARGET_OVER_ACTUAL : formula;
+                        if (targetPercent.signum() < 0) {
+                            throw new ScoringException("targetPercent", "targetPercent must not be negative with formula "
+                                    + formula + " (the reverse ratio has no meaning against a negative target; give "
+                                    + "perUnit for a linear deduction), was " + Num.fmt(targetPercent));
+                        }
+                    }
+                }
+                case EQUAL -> throw new ScoringException("direction", "a budget-linked indicator is >= or <=");
+            }
+        }
+
+        /** ≥ target percent, the given metric. */
+        public BudgetLinked(String metric, BigDecimal targetPercent) {
+            this(metric, Direction.AT_LEAST, targetPercent, null, null);
         }
 
         public BudgetLinked() {
             this(null, null);
+        }
+
+        /**
+         * Reads a rule document: {@code targetPercent}, or the ratio {@code target} of version-1 rule sets (× 100).
+         */
+        @JsonCreator
+        static BudgetLinked fromJson(@JsonProperty("metric") String metric, @JsonProperty("direction") Direction direction,
+                @JsonProperty("targetPercent") BigDecimal targetPercent, @JsonProperty("formula") ReverseFormula formula,
+                @JsonProperty("perUnit") BigDecimal perUnit, @JsonProperty(LEGACY_TARGET) BigDecimal target) {
+            if (target != null && targetPercent != null) {
+                throw new ScoringException("target", "give targetPercent only (target is the ratio of version-1 rules)");
+            }
+            return new BudgetLinked(metric, direction, target != null ? target.movePointRight(2) : targetPercent, formula,
+                    perUnit);
+        }
+
+        /** The name under which version-1 rule sets wrote the target, as a ratio. */
+        public static final String LEGACY_TARGET = "target";
+
+        /** The metric as a path. */
+        public MetricPath path() {
+            return MetricPath.parse(metric);
         }
 
         @Override
@@ -257,8 +365,14 @@ public sealed interface ScoringRule {
         }
 
         @Override
+        public Direction scoredDirection() {
+            return direction;
+        }
+
+        @Override
         public Map<String, Object> parameters() {
-            return Checks.params("metric", metric, "target", target);
+            return Checks.params("metric", metric, "direction", direction.symbol(), "targetPercent", targetPercent,
+                    "formula", formula == null ? null : formula.name(), "perUnit", perUnit);
         }
     }
 

@@ -56,8 +56,47 @@ public final class BudgetEventsFixture implements AutoCloseable {
         data.put("version", version);
         ObjectNode metrics = (ObjectNode) data.get("metrics");
         metrics.put("departmentCode", department);
-        ((ObjectNode) metrics.get("executionRate")).put("ratio", new java.math.BigDecimal(executionRatio));
+        rate(metrics, "executionRate", executionRatio);
         return e;
+    }
+
+    /**
+     * Sets a rate of a metrics document (a dotted path of objects, e.g. {@code "threePublic.controlRate"}) as
+     * budget-service writes it: the ratio, and the percent half-up to two decimals.
+     */
+    public static ObjectNode rate(ObjectNode metrics, String path, String ratio) {
+        ObjectNode n = metrics;
+        for (String field : path.split("\\.")) {
+            n = n.has(field) && n.get(field).isObject() ? (ObjectNode) n.get(field) : n.putObject(field);
+        }
+        java.math.BigDecimal r = new java.math.BigDecimal(ratio);
+        n.put("ratio", r);
+        n.put("percent", r.movePointRight(2).setScale(2, java.math.RoundingMode.HALF_UP));
+        return metrics;
+    }
+
+    /** The metrics of the department-year in a budget-changed event, to change them. */
+    public static ObjectNode metrics(ObjectNode event) {
+        return (ObjectNode) event.get("data").get("metrics");
+    }
+
+    /**
+     * Replaces the projects of a budget-changed event by projects with the given execution ratios (code, ratio, code,
+     * ratio, …), each from the documented example project.
+     */
+    public static ObjectNode projects(ObjectNode event, String... codesAndRatios) {
+        ObjectNode data = (ObjectNode) event.get("data");
+        JsonNode example = data.get("projects").get(0);
+        var projects = JSON.createArrayNode();
+        for (int i = 0; i < codesAndRatios.length; i += 2) {
+            ObjectNode p = example.deepCopy();
+            p.put("departmentCode", data.get("departmentCode").asText());
+            p.put("projectCode", codesAndRatios[i]);
+            rate(p, "executionRate", codesAndRatios[i + 1]);
+            projects.add(p);
+        }
+        data.set("projects", projects);
+        return event;
     }
 
     /** The budget-changed example for a department-year of a region with given budget and spending (yuan). */

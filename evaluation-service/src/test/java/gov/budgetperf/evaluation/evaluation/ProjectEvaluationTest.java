@@ -69,8 +69,8 @@ class ProjectEvaluationTest {
         fill("B3-01", Map.of("target", 100, "actual", 100));
         fill("C2-01", Map.of("band", "ACHIEVED", "proposedScore", 27, "reason", "仍有提升空间", "measure", "增加课程"));
         fill("D1-01", Map.of("target", 90, "actual", 95));
-        // the project's own execution rate is not yet known here (no budget.events for it): not applicable
-        JsonPath e = fill("A11", Map.of("notApplicable", true));
+        // the project's own execution rate is not yet known here (no budget.events for it): not applicable, and why
+        JsonPath e = fill("A11", Map.of("notApplicable", true, "reason", "项目尚无预算执行数据"));
 
         // 30 + 8 (one step of 2 below 95) + 10 + 27 + 10 = 85 of 90 applicable → 85 × 100 ÷ 90 = 94.44
         assertThat(e.getString("total")).isEqualTo("94.44");

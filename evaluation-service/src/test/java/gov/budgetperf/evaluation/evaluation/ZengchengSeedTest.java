@@ -25,8 +25,9 @@ import gov.budgetperf.common.testing.DeadLetters;
 import gov.budgetperf.common.testing.Tokens;
 
 /**
- * The 增城 2022 whole-department self-evaluation entered through the API: budget-linked execution from budget.events
- * (built from budget-service's documented example), the seed's scores, total 90.77, grade 优; then the workflow.
+ * The 增城 2022 whole-department self-evaluation entered through the API: budget-linked execution and public-funds
+ * control rate from budget.events (built from budget-service's documented example), the seed's scores, total 90.77,
+ * grade 优; then the workflow.
  */
 @QuarkusTest
 class ZengchengSeedTest {
@@ -60,7 +61,7 @@ class ZengchengSeedTest {
                 .body(Map.of("subjectType", "DEPARTMENT", "departmentCode", dept, "fiscalYear", 2022, "ruleSetCode",
                         "GZ-DEPT-COMMON"))
                 .when().post("/api/v1/evaluations").then().statusCode(201).body("status", equalTo("DRAFT"))
-                .body("ruleSet", equalTo("GZ-DEPT-COMMON/v1")).extract().jsonPath().getLong("id");
+                .body("ruleSet", equalTo("GZ-DEPT-COMMON/v2")).extract().jsonPath().getLong("id");
 
         // budget-service reports 93% execution for the department-year: the budget-linked indicator follows
         try (BudgetEventsFixture budget = new BudgetEventsFixture()) {
@@ -69,9 +70,14 @@ class ZengchengSeedTest {
                     () -> assertThat(score(get(id, token), "LZ13")).isEqualByComparingTo("9.30"));
         }
         JsonPath e = get(id, token);
-        assertThat(e.getString("indicators.find { it.code == 'LZ13' }.scoreExplanation.formula")).contains("0.93");
+        assertThat(e.getString("indicators.find { it.code == 'LZ13' }.scoreExplanation.formula"))
+                .isEqualTo("10 × min(93 ÷ 100, 1) = 9.30");
+        assertThat(e.getString("indicators.find { it.code == 'LZ13' }.actualText")).isEqualTo("93.00%");
         assertThat(e.getString("indicators.find { it.code == 'LZ13' }.scoreExplanation.ruleSetVersion"))
-                .isEqualTo("GZ-DEPT-COMMON/v1");
+                .isEqualTo("GZ-DEPT-COMMON/v2");
+        // 公用经费控制率 is budget-linked (≤ 100 %): the example's 94.67 % earns the full 2 points, as the seed scored it
+        assertThat(e.getString("indicators.find { it.code == 'GL71' }.actualText")).isEqualTo("94.67%");
+        assertThat(score(e, "GL71")).isEqualByComparingTo("2.00");
 
         // the seed's self-scores
         fill(id, token, "LZ11", Map.of("band", "PARTIAL", "proposedScore", 12.5, "reason", "开展一期企业家培训班，培训人数为105人。",
@@ -87,7 +93,10 @@ class ZengchengSeedTest {
         fill(id, token, "GL55", contract);
         fill(id, token, "GL57", Map.of("proposedScore", 0.97, "justification", "预算资金支出率非100%", "reason",
                 "预算资金支出率非100%", "measure", "精准预算项目与金额"));
-        fill(id, token, "GL71", Map.of("target", 100, "actual", 96.5));
+        // typing the actual of a budget-linked indicator is refused
+        given().auth().oauth2(token).contentType(ContentType.JSON).header("If-Match", etag(id, token))
+                .body(Map.of("target", 100, "actual", 96.5)).when().put("/api/v1/evaluations/{id}/indicators/GL71", id)
+                .then().statusCode(400).body("violations[0].field", equalTo("actual"));
 
         e = get(id, token);
         assertThat(new BigDecimal(e.getString("total"))).isEqualByComparingTo("90.77");

@@ -87,9 +87,12 @@ class OverachievementPolicyTest {
     void doesNotApplyToOtherRules() {
         OverachievementPolicy policy = OverachievementPolicy.deductAbove(d("1.5"), d("0.3"));
 
-        assertThat(score(new ScoringRule.BudgetLinked(), "10", actual("2.5"), policy).flags()).isEmpty();
+        // 250 % of ≥ 100 % (in percent since budget-linked actuals are percentages, as 2.5 times the target was)
+        assertThat(score(new ScoringRule.BudgetLinked(), "10", actual("250"), policy).flags()).isEmpty();
         assertThat(score(new ScoringRule.RatioReverse(), "10", measured("100", "10"), policy).flags()).isEmpty();
-        assertThat(score(new ScoringRule.Equal(), "10", measured("100", "300"), policy).flags()).isEmpty();
+        // off an = target is short of it, never "target too low"
+        assertThat(score(new ScoringRule.Equal(), "10", measured("100", "300"), policy).flags())
+                .containsExactly(Flag.SHORT_OF_TARGET);
     }
 
     @Test

@@ -9,8 +9,6 @@ import static gov.budgetperf.evaluation.scoring.ScoringAssertions.score;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
-import java.math.BigDecimal;
-
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,7 +27,8 @@ class ScorerTest {
 
             assertThat(result.score()).isEqualTo(d("9.30"));
             assertThat(result.explanation().formula()).isEqualTo("10 × min(93 ÷ 100, 1) = 9.30");
-            assertThat(result.flags()).isEmpty();
+            // short of the target: a reason and a measure are due
+            assertThat(result.flags()).containsExactly(Flag.SHORT_OF_TARGET);
         }
 
         @Test
@@ -62,9 +61,30 @@ class ScorerTest {
         }
 
         @Test
-        void negativeInputIsRejected() {
-            assertRejected(() -> score(rule, "10", measured("-1", "5")), "target").contains("negative");
-            assertRejected(() -> score(rule, "10", measured("5", "-0.01")), "actual").contains("negative");
+        void aNegativeTargetIsRejectedAsARatioAgainstItMeansNothing() {
+            assertRejected(() -> score(rule, "10", measured("-5", "5")), "target").contains("RATIO_POSITIVE")
+                    .contains("-5").contains("negative");
+        }
+
+        @Test
+        void aNegativeActualScoresZero() {
+            ScoreResult result = score(rule, "10", measured("5", "-0.01"));
+
+            assertThat(result.score()).isEqualTo(d("0.00"));
+            assertThat(result.explanation().notes()).anySatisfy(n -> assertThat(n).contains("clamped"));
+            assertThat(result.flags()).containsExactly(Flag.SHORT_OF_TARGET);
+        }
+
+        @Test
+        void anActualJustShortOfTheTargetRoundsToFullMarksButIsShortOfIt() {
+            // 99.95 of ≥ 100: 9.995 → 10.00, and still a reason and a measure are due
+            ScoreResult result = score(rule, "10", measured("100", "99.95"));
+
+            assertThat(result.score()).isEqualTo(d("10.00"));
+            assertThat(result.flags()).containsExactly(Flag.SHORT_OF_TARGET);
+            assertThat(result.explanation().notes()).contains(
+                    "short of the target (未达标): 99.95 < 100 (≥); a reason and a measure are due");
+            assertThat(score(rule, "10", measured("100", "100")).flags()).isEmpty();
         }
 
         @Test
@@ -145,10 +165,42 @@ class ScorerTest {
             assertThat(result.explanation().formula()).isEqualTo("10 × (1 − (15 − 10) ÷ 10) = 5.00");
         }
 
+        @ParameterizedTest(name = "安全事故 ≤ 0 起: actual {0} → {1}")
+        @CsvSource({"0, 10.00", "1, 0.00", "3, 0.00", "0.5, 0.00"})
+        void linearToDoubleWithATargetOfZero(String actual, String expected) {
+            ScoreResult result = score(new ScoringRule.RatioReverse(ReverseFormula.LINEAR_TO_DOUBLE), "10",
+                    measured("0", actual));
+
+            assertThat(result.score()).isEqualTo(d(expected));
+            assertThat(result.flags().contains(Flag.SHORT_OF_TARGET)).isEqualTo(!actual.equals("0"));
+        }
+
         @Test
-        void linearToDoubleRejectsAZeroTarget() {
-            assertRejected(() -> score(new ScoringRule.RatioReverse(ReverseFormula.LINEAR_TO_DOUBLE), "10",
-                    measured("0", "3")), "target").contains("RATIO_REVERSE");
+        void aChangeRateBelowATargetOfZeroIsACutWithFullMarks() {
+            // 三公经费变动率 ≤ 0, actual −12.30 %
+            for (ReverseFormula formula : ReverseFormula.values()) {
+                ScoreResult result = score(new ScoringRule.RatioReverse(formula), "10", measured("0", "-12.30"));
+
+                assertThat(result.score()).as(formula.name()).isEqualTo(d("10.00"));
+                assertThat(result.flags()).as(formula.name()).isEmpty();
+                assertThat(result.explanation().formula()).isEqualTo("10 (-12.3 ≤ 0: full marks) = 10.00");
+            }
+            assertThat(score(new ScoringRule.RatioReverse(), "10", measured("10", "-3")).score()).isEqualTo(d("10.00"));
+        }
+
+        @Test
+        void aNegativeTargetIsRejectedUnderBothFormulas() {
+            for (ReverseFormula formula : ReverseFormula.values()) {
+                assertRejected(() -> score(new ScoringRule.RatioReverse(formula), "10", measured("-5", "-3")), "target")
+                        .contains("must not be negative").contains(formula.name());
+            }
+        }
+
+        @Test
+        void aboveTheTargetIsShortOfIt() {
+            assertThat(score(new ScoringRule.RatioReverse(), "10", measured("10", "10.01")).flags())
+                    .containsExactly(Flag.SHORT_OF_TARGET);
+            assertThat(score(new ScoringRule.RatioReverse(), "10", measured("10", "10")).flags()).isEmpty();
         }
     }
 
@@ -194,6 +246,22 @@ class ScorerTest {
             assertRejected(() -> score(new ScoringRule.Equal(), "10", measured("0", "0")), "target").contains("EQUAL");
         }
 
+        @ParameterizedTest(name = "relative 10%: target -5, actual {0} → {1}")
+        @CsvSource({"-5, 10.00", "-5.5, 10.00", "-4.5, 10.00", "-4, 8.00", "-7, 6.00", "5, 0.00"})
+        void aNegativeTargetMeasuresTheDeviationAgainstItsSize(String actual, String expected) {
+            ScoreResult result = score(new ScoringRule.Equal(d("0.1"), ToleranceMode.RELATIVE), "10",
+                    measured("-5", actual));
+
+            assertThat(result.score()).isEqualTo(d(expected));
+            assertThat(result.flags().contains(Flag.SHORT_OF_TARGET)).isEqualTo(!expected.equals("10.00"));
+        }
+
+        @Test
+        void aNegativeTargetShowsItsSize() {
+            assertThat(score(new ScoringRule.Equal(), "10", measured("-5", "-4")).explanation().formula())
+                    .isEqualTo("10 × max(0, 1 − |-4 − -5| ÷ |-5|) = 8.00");
+        }
+
         @Test
         void negativeToleranceIsRejected() {
             assertRejected(() -> new ScoringRule.Equal(d("-0.1"), null), "tolerance");
@@ -232,9 +300,25 @@ class ScorerTest {
         }
 
         @Test
+        void aNegativeActualOrThresholdCounts() {
+            // a growth rate of at least −5: −6.5 is one whole step of 1 short
+            ScoringRule growth = new ScoringRule.ThresholdSteps(d("-5"), d("1"), d("0.1"));
+
+            assertThat(score(growth, "10", actual("-4")).score()).isEqualTo(d("10.00"));
+            assertThat(score(growth, "10", actual("-6.5")).score()).isEqualTo(d("9.00"));
+            assertThat(score(whole, "10", actual("-1")).score()).isEqualTo(d("0.00"));
+        }
+
+        @Test
+        void shortOfTheTypedTargetOrElseOfTheThreshold() {
+            assertThat(score(whole, "10", actual("94.99")).flags()).containsExactly(Flag.SHORT_OF_TARGET);
+            assertThat(score(whole, "10", actual("95")).flags()).isEmpty();
+            assertThat(score(whole, "10", measured("98", "96")).flags()).containsExactly(Flag.SHORT_OF_TARGET);
+        }
+
+        @Test
         void invalidInputOrParametersAreRejected() {
             assertRejected(() -> score(whole, "10", ScoringInput.actual(null)), "actual");
-            assertRejected(() -> score(whole, "10", actual("-1")), "actual");
             assertRejected(() -> new ScoringRule.ThresholdSteps(d("95"), d("0"), d("0.2")), "step");
             assertRejected(() -> new ScoringRule.ThresholdSteps(d("95"), d("2"), d("1.5")), "deductionFraction");
             assertRejected(() -> new ScoringRule.ThresholdSteps(null, d("2"), d("0.2")), "threshold");
@@ -251,6 +335,18 @@ class ScorerTest {
         @CsvSource({"99, 10.00", "100, 10.00", "103, 9.70", "100.05, 10.00", "100.06, 9.99", "200, 0.00", "250, 0.00"})
         void deductsPerUnitAboveTheLimitFlooredAtZero(String actual, String expected) {
             assertThat(score(rule, "10", actual(actual)).score()).isEqualTo(d(expected));
+        }
+
+        @Test
+        void aChangeRateAgainstALimitOfZero() {
+            ScoringRule change = new ScoringRule.LinearDeduction(d("0"), d("0.5"));
+
+            assertThat(score(change, "10", actual("-12.30")).score()).isEqualTo(d("10.00"));
+            assertThat(score(change, "10", actual("-12.30")).flags()).isEmpty();
+            assertThat(score(change, "10", actual("4")).score()).isEqualTo(d("8.00"));
+            assertThat(score(change, "10", actual("4")).flags()).containsExactly(Flag.SHORT_OF_TARGET);
+            assertThat(score(new ScoringRule.LinearDeduction(d("-5"), d("1")), "10", actual("-3")).score())
+                    .isEqualTo(d("8.00"));
         }
 
         @Test
@@ -371,40 +467,112 @@ class ScorerTest {
     class BudgetLinked {
 
         final ScoringRule rule = new ScoringRule.BudgetLinked();
+        final ScoringRule controlRate = new ScoringRule.BudgetLinked("publicFundsControlRate", Direction.AT_MOST,
+                d("100"), null, null);
 
         @Test
         void executionRateOf93PercentScores930Of10() {
-            ScoreResult result = score(rule, "10", actual("0.93"));
+            ScoreResult result = score(rule, "10", actual("93.00"));
 
             assertThat(result.score()).isEqualTo(d("9.30"));
-            assertThat(result.explanation().formula()).isEqualTo("10 × min(0.93 ÷ 1, 1) = 9.30");
+            assertThat(result.explanation().formula()).isEqualTo("10 × min(93 ÷ 100, 1) = 9.30");
             assertThat(result.explanation().parameters()).containsExactly(entry("metric", "EXECUTION_RATE"),
-                    entry("target", BigDecimal.ONE));
+                    entry("direction", ">="), entry("targetPercent", d("100")));
+            assertThat(result.flags()).containsExactly(Flag.SHORT_OF_TARGET);
         }
 
         @Test
-        void aboveTheTargetRatioIsCapped() {
-            assertThat(score(rule, "10", actual("1.05")).score()).isEqualTo(d("10.00"));
+        void theScoreFollowsTheRateAsShown() {
+            // 932.45 of 1,000 shows 93.25 % (half-up): 10 × 93.25 ÷ 100 = 9.325 → 9.33, not 9.3245 → 9.32
+            ScoreResult result = score(rule, "10", actual("93.25"));
+
+            assertThat(result.score()).isEqualTo(d("9.33"));
+            assertThat(result.explanation().notes()).anySatisfy(n -> assertThat(n).startsWith(
+                    "scored from the rate as shown: 93.25 %"));
+            // a more precise actual is scored as it is shown
+            ScoreResult exact = score(rule, "10", actual("93.245"));
+            assertThat(exact.score()).isEqualTo(d("9.33"));
+            assertThat(exact.explanation().formula()).isEqualTo("10 × min(93.25 ÷ 100, 1) = 9.325 → 9.33");
         }
 
         @Test
-        void theTargetRatioIsAParameter() {
-            assertThat(score(new ScoringRule.BudgetLinked("EXECUTION_RATE", d("0.9")), "10", actual("0.81")).score())
+        void aboveTheTargetIsCapped() {
+            assertThat(score(rule, "10", actual("105")).score()).isEqualTo(d("10.00"));
+            assertThat(score(rule, "10", actual("105")).flags()).isEmpty();
+        }
+
+        @Test
+        void theTargetPercentIsAParameter() {
+            assertThat(score(new ScoringRule.BudgetLinked("EXECUTION_RATE", d("90")), "10", actual("81")).score())
                     .isEqualTo(d("9.00"));
         }
 
         @Test
+        void aControlRateAtOrBelowItsTargetEarnsFullMarks() {
+            // 公用经费控制率 95 % against ≤ 100 %: full marks (not 0.95 of the weight)
+            ScoreResult result = score(controlRate, "10", actual("95"));
+
+            assertThat(result.score()).isEqualTo(d("10.00"));
+            assertThat(result.flags()).isEmpty();
+            assertThat(score(controlRate, "10", actual("100")).score()).isEqualTo(d("10.00"));
+        }
+
+        @Test
+        void aControlRateAboveItsTargetScoresByTheReverseFormula() {
+            ScoreResult over = score(controlRate, "10", actual("125"));
+
+            assertThat(over.score()).isEqualTo(d("8.00"));
+            assertThat(over.explanation().formula()).isEqualTo("10 × min(100 ÷ 125, 1) = 8.00");
+            assertThat(over.flags()).containsExactly(Flag.SHORT_OF_TARGET);
+            ScoringRule linearToDouble = new ScoringRule.BudgetLinked("publicFundsControlRate", Direction.AT_MOST,
+                    d("100"), ReverseFormula.LINEAR_TO_DOUBLE, null);
+            assertThat(score(linearToDouble, "10", actual("125")).score()).isEqualTo(d("7.50"));
+        }
+
+        @Test
+        void orByALinearDeductionPerPercentagePoint() {
+            // 增城 GL71: ≤ 100 %, minus 0.1 point per percentage point above
+            ScoringRule gl71 = new ScoringRule.BudgetLinked("publicFundsControlRate", Direction.AT_MOST, d("100"), null,
+                    d("0.1"));
+
+            assertThat(score(gl71, "2", actual("93.68")).score()).isEqualTo(d("2.00"));
+            assertThat(score(gl71, "2", actual("105")).score()).isEqualTo(d("1.50"));
+            assertThat(score(gl71, "2", actual("140")).score()).isEqualTo(d("0.00"));
+        }
+
+        @Test
+        void aNegativeChangeRateScores() {
+            // 三公经费变动率 ≤ 0 from budget.events: −16.67 % is a cut, full marks
+            ScoringRule change = new ScoringRule.BudgetLinked("threePublic.changeRate", Direction.AT_MOST, d("0"), null,
+                    null);
+
+            assertThat(score(change, "5", actual("-16.67")).score()).isEqualTo(d("5.00"));
+            assertThat(score(change, "5", actual("12.5")).score()).isEqualTo(d("0.00"));
+            ScoringRule growth = new ScoringRule.BudgetLinked("threePublic.changeRate", Direction.AT_MOST, d("-10"),
+                    null, d("0.5"));
+            assertThat(score(growth, "5", actual("-12.3")).score()).isEqualTo(d("5.00"));
+            assertThat(score(growth, "5", actual("-8")).score()).isEqualTo(d("4.00"));
+            assertThat(score(rule, "10", actual("-3")).score()).isEqualTo(d("0.00"));
+        }
+
+        @Test
         void anInputTargetIsIgnoredWithANote() {
-            ScoreResult result = score(rule, "10", measured("0.5", "0.93"));
+            ScoreResult result = score(rule, "10", measured("50", "93"));
 
             assertThat(result.score()).isEqualTo(d("9.30"));
             assertThat(result.explanation().notes()).anySatisfy(n -> assertThat(n).contains("ignored"));
         }
 
         @Test
-        void theRateIsRequired() {
+        void theRateIsRequiredAndUndefinedTargetsAreRejected() {
             assertRejected(() -> score(rule, "10", ScoringInput.actual(null)), "actual");
-            assertRejected(() -> new ScoringRule.BudgetLinked(null, d("0")), "target");
+            assertRejected(() -> new ScoringRule.BudgetLinked(null, d("0")), "targetPercent").contains("positive");
+            assertRejected(() -> new ScoringRule.BudgetLinked(null, Direction.AT_MOST, d("-1"), null, null),
+                    "targetPercent").contains("negative");
+            assertRejected(() -> new ScoringRule.BudgetLinked(null, Direction.AT_LEAST, null, ReverseFormula.LINEAR_TO_DOUBLE,
+                    null), "formula");
+            assertRejected(() -> new ScoringRule.BudgetLinked(null, Direction.EQUAL, null, null, null), "direction");
+            assertRejected(() -> new ScoringRule.BudgetLinked("threePublic..controlRate", null), "metric");
         }
     }
 
@@ -429,6 +597,13 @@ class ScorerTest {
                     .contains("[0, 10]");
             assertRejected(() -> score(rule, "10", ScoringInput.manual(d("-1"), "why")), "proposedScore").contains("negative");
             assertRejected(() -> score(rule, "10", ScoringInput.manual(d("5"), null)), "justification");
+        }
+
+        @Test
+        void belowTheWeightIsShortOfTheTarget() {
+            assertThat(score(rule, "10", ScoringInput.manual(d("9.999"), "专家评审")).flags())
+                    .containsExactly(Flag.SHORT_OF_TARGET);
+            assertThat(score(rule, "10", ScoringInput.manual(d("10"), "满分")).flags()).isEmpty();
         }
     }
 

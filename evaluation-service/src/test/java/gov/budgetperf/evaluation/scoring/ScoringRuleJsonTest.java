@@ -26,7 +26,7 @@ class ScoringRuleJsonTest {
                 new ScoringRule.Equal(d("2.5"), ToleranceMode.ABSOLUTE),
                 new ScoringRule.ThresholdSteps(d("95"), d("2"), d("0.2"), true),
                 new ScoringRule.LinearDeduction(d("100"), d("0.1")), new ScoringRule.Qualitative(d("0.85"), d("0.6")),
-                new ScoringRule.YesNo(), new ScoringRule.BudgetLinked("EXECUTION_RATE", d("0.95")), new ScoringRule.Manual());
+                new ScoringRule.YesNo(), new ScoringRule.BudgetLinked("EXECUTION_RATE", d("95")), new ScoringRule.Manual());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -69,7 +69,34 @@ class ScoringRuleJsonTest {
         assertThat(read("{\"type\":\"EQUAL\",\"tolerance\":0.05}"))
                 .isEqualTo(new ScoringRule.Equal(d("0.05"), ToleranceMode.RELATIVE));
         assertThat(read("{\"type\":\"QUALITATIVE\"}")).isEqualTo(new ScoringRule.Qualitative(d("0.80"), d("0.60")));
-        assertThat(read("{\"type\":\"BUDGET_LINKED\"}")).isEqualTo(new ScoringRule.BudgetLinked("EXECUTION_RATE", d("1")));
+        assertThat(read("{\"type\":\"BUDGET_LINKED\"}"))
+                .isEqualTo(new ScoringRule.BudgetLinked("EXECUTION_RATE", d("100")));
+        assertThat(read("{\"type\":\"BUDGET_LINKED\",\"direction\":\"<=\",\"metric\":\"publicFundsControlRate\"}"))
+                .isEqualTo(new ScoringRule.BudgetLinked("publicFundsControlRate", Direction.AT_MOST, d("100"),
+                        ReverseFormula.TARGET_OVER_ACTUAL, null));
+    }
+
+    @Test
+    void budgetLinkedRulesInBothDirectionsRoundTrip() throws JsonProcessingException {
+        for (ScoringRule rule : List.of(
+                new ScoringRule.BudgetLinked("threePublic.categories[RECEPTION].changeRate", Direction.AT_MOST, d("0"),
+                        null, d("0.5")),
+                new ScoringRule.BudgetLinked("project:executionRate", Direction.AT_MOST, d("100"),
+                        ReverseFormula.LINEAR_TO_DOUBLE, null))) {
+            String json = mapper.writeValueAsString(rule);
+            assertThat(mapper.readValue(json, ScoringRule.class)).isEqualTo(rule);
+        }
+        assertThat(mapper.writeValueAsString(new ScoringRule.BudgetLinked("publicFundsControlRate", Direction.AT_MOST,
+                d("100"), null, d("0.1")))).contains("\"direction\":\"<=\"");
+    }
+
+    @Test
+    void theRatioTargetOfVersionOneRulesIsReadAsAPercent() throws JsonProcessingException {
+        // GZ-DEPT-COMMON/v1 and MOF-PROJECT-SELF/v1 were published with "target": 1 (a ratio): still 100 %
+        assertThat(read("{\"type\":\"BUDGET_LINKED\",\"metric\":\"PROJECT_EXECUTION_RATE\",\"target\":1}"))
+                .isEqualTo(new ScoringRule.BudgetLinked("PROJECT_EXECUTION_RATE", d("100")));
+        assertThatThrownBy(() -> read("{\"type\":\"BUDGET_LINKED\",\"target\":1,\"targetPercent\":100}"))
+                .isInstanceOf(ValueInstantiationException.class).cause().hasMessageContaining("targetPercent only");
     }
 
     @Test

@@ -81,10 +81,10 @@ class ZengchengSeedTest {
 
     @Test
     void budgetExecutionRateOf93PercentScores930() {
-        ScoreResult result = Scorer.score(new ScoringRule.BudgetLinked(), d("10"), ScoringInput.actual(d("0.93")), VERSION);
+        ScoreResult result = Scorer.score(new ScoringRule.BudgetLinked(), d("10"), ScoringInput.actual(d("93.00")), VERSION);
 
         assertThat(result.score()).isEqualTo(d("9.30")).isEqualByComparingTo(find(BUDGET_RATE).score());
-        assertThat(result.explanation().formula()).isEqualTo("10 × min(0.93 ÷ 1, 1) = 9.30");
+        assertThat(result.explanation().formula()).isEqualTo("10 × min(93 ÷ 100, 1) = 9.30");
     }
 
     @Test
@@ -113,7 +113,7 @@ class ZengchengSeedTest {
 
     private static ScoringInput inputFor(Leaf leaf) {
         if (leaf.name().equals(BUDGET_RATE)) {
-            return ScoringInput.actual(d("0.93"));
+            return ScoringInput.actual(d("93.00"));
         }
         if (leaf.name().equals("采购合同签订时效性")) {
             return ScoringInput.answeredNo(leaf.score(), "合同线上盖章，供应商因不会操作，查找不到盖章界面，导致延期盖章");
