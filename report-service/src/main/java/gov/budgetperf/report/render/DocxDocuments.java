@@ -20,6 +20,7 @@ import gov.budgetperf.report.content.ReportData.ProjectLine;
 import gov.budgetperf.report.content.ReportData.ProjectReport;
 import gov.budgetperf.report.content.ReportData.Task;
 import gov.budgetperf.report.content.SectionKey;
+import gov.budgetperf.report.content.WanTotals;
 import gov.budgetperf.report.render.DocxTable.Cell;
 import gov.budgetperf.report.render.DocxTable.Merge;
 
@@ -60,6 +61,9 @@ public class DocxDocuments {
             for (String sentence : budgetSentences(r.fiscalYear(), r.budget())) {
                 w.paragraph(sentence);
             }
+            if (WanTotals.budgetText(r.budget())) {
+                w.note(WanTotals.NOTE);
+            }
             w.heading(2, "（四）" + SectionKey.PERFORMANCE_MANAGEMENT.title());
             w.narrative(r.section(SectionKey.PERFORMANCE_MANAGEMENT));
 
@@ -89,6 +93,9 @@ public class DocxDocuments {
             w.caption(r.fiscalYear() + "年度" + name + "部门整体支出绩效自评表");
             w.unitNote("单位：万元");
             formTable(w, r);
+            if (WanTotals.budgetBlock(r.budget())) {
+                w.note(WanTotals.NOTE);
+            }
             w.gap();
             formIndicatorTable(w, r.evaluation());
             return w.bytes();
@@ -116,6 +123,9 @@ public class DocxDocuments {
             w.paragraph(fundingSentence(r.fiscalYear(), p));
             if (p != null) {
                 fundingTable(w, p);
+                if (WanTotals.projectFunds(p)) {
+                    w.note(WanTotals.NOTE);
+                }
             }
             w.narrativeIfAny(r.section(SectionKey.FUNDING_USE));
             w.heading(2, "（五）" + SectionKey.IMPLEMENTATION.title());

@@ -119,6 +119,13 @@ final class DocxWriter implements AutoCloseable {
         run(p, text, SONG, TABLE_PT, false);
     }
 
+    /** A small note under a table (注：因四舍五入……). */
+    void note(String text) {
+        XWPFParagraph p = doc.createParagraph();
+        p.setAlignment(ParagraphAlignment.LEFT);
+        run(p, text, SONG, TABLE_PT, false);
+    }
+
     /** A narrative section: a paragraph per line; "（未填写）" when nothing was written. */
     void narrative(String text) {
         boolean any = false;

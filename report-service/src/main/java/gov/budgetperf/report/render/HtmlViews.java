@@ -21,6 +21,7 @@ import gov.budgetperf.report.content.ReportData.RegionSummary;
 import gov.budgetperf.report.content.ReportData.SummaryLine;
 import gov.budgetperf.report.content.ReportData.Task;
 import gov.budgetperf.report.content.SectionKey;
+import gov.budgetperf.report.content.WanTotals;
 
 /**
  * What the HTML templates print, built from {@link gov.budgetperf.report.content.ReportData}: every figure already
@@ -137,9 +138,12 @@ final class HtmlViews {
     record SourcePair(String name1, String amount1, String name2, String amount2) {
     }
 
-    /** The form's 部门资金情况 block. {@code rowspan} is the number of rows the block label spans. */
+    /**
+     * The form's 部门资金情况 block. {@code rowspan} is the number of rows the block label spans; {@code roundingNote} is
+     * {@link WanTotals#NOTE} when its totals do not add up as displayed, else "".
+     */
     record BudgetBlock(String adjusted, String initial, String actual, String adjustment, List<SourcePair> sources,
-            String executionRate, String adjustmentRate) {
+            String executionRate, String adjustmentRate, String roundingNote) {
 
         public int rowspan() {
             return 3 + sources.size();
@@ -177,7 +181,7 @@ final class HtmlViews {
 
     static BudgetBlock budgetBlock(Budget b) {
         if (b == null) {
-            return new BudgetBlock("", "", "", "", List.of(new SourcePair("其中：一般公共预算", "", "", "")), "", "");
+            return new BudgetBlock("", "", "", "", List.of(new SourcePair("其中：一般公共预算", "", "", "")), "", "", "");
         }
         List<SourcePair> pairs = new ArrayList<>();
         List<Map.Entry<String, BigDecimal>> sources = b.actualByFundingSource() == null
@@ -190,7 +194,8 @@ final class HtmlViews {
                     second == null ? "" : second.getKey(), second == null ? "" : Fmt.wan(second.getValue())));
         }
         return new BudgetBlock(Fmt.wan(b.adjustedBudget()), Fmt.wan(b.initialBudget()), Fmt.wan(b.actualExpenditure()),
-                Fmt.wan(b.adjustmentTotal()), pairs, Fmt.percent(b.executionRate()), Fmt.percent(b.adjustmentRate()));
+                Fmt.wan(b.adjustmentTotal()), pairs, Fmt.percent(b.executionRate()), Fmt.percent(b.adjustmentRate()),
+                WanTotals.note(WanTotals.budgetBlock(b)));
     }
 
     // ------------------------------------------------------------------ 部门整体支出绩效自评报告
@@ -199,7 +204,8 @@ final class HtmlViews {
     }
 
     record DepartmentReportView(String title, Section functions,
-            Section organisation, Section annualWork, String budgetText, Section performanceManagement,
+            Section organisation, Section annualWork, String budgetText, String budgetNote,
+            Section performanceManagement,
             String conclusionText, Section conclusion, Section taskAnalysis, List<ProjectRow> projects,
             Section keyProjects, Section achievements, Section problems, Section improvements, DepartmentForm form) {
     }
@@ -215,7 +221,8 @@ final class HtmlViews {
         return new DepartmentReportView(r.fiscalYear() + "年度" + Fmt.text(r.department().name()),
                 section(SectionKey.FUNCTIONS, r),
                 section(SectionKey.ORGANISATION, r), section(SectionKey.ANNUAL_WORK, r),
-                budgetText(r.fiscalYear(), r.budget()), section(SectionKey.PERFORMANCE_MANAGEMENT, r),
+                budgetText(r.fiscalYear(), r.budget()), WanTotals.note(WanTotals.budgetText(r.budget())),
+                section(SectionKey.PERFORMANCE_MANAGEMENT, r),
                 conclusionText("部门整体支出绩效自评", r.evaluation()), section(SectionKey.CONCLUSION, r),
                 section(SectionKey.TASK_ANALYSIS, r), projects, section(SectionKey.KEY_PROJECTS, r),
                 section(SectionKey.ACHIEVEMENTS, r), section(SectionKey.PROBLEMS, r),
@@ -300,7 +307,7 @@ final class HtmlViews {
 
     /** 项目资金 (万元) and the execution rate. */
     record ProjectFunds(String initial, String additions, String reductions, String transfersOut, String adjusted,
-            String executed, String executionRate) {
+            String executed, String executionRate, String roundingNote) {
     }
 
     record ProjectForm(String projectName, String projectCode, String departmentName, String level,
@@ -348,7 +355,7 @@ final class HtmlViews {
     private static ProjectFunds funds(Project p) {
         return new ProjectFunds(Fmt.wan(p.initialBudget()), Fmt.wan(p.additions()), Fmt.wan(p.reductions()),
                 Fmt.wan(p.transfersOut()), Fmt.wan(p.adjustedBudget()), Fmt.wan(p.executed()),
-                Fmt.percent(p.executionRate()));
+                Fmt.percent(p.executionRate()), WanTotals.note(WanTotals.projectFunds(p)));
     }
 
     private static String projectLevel(int level) {
@@ -394,7 +401,7 @@ final class HtmlViews {
     record RegionView(String title, String region, String asOf, String departmentCount,
             String totalAdjustedBudget, String totalActualExpenditure, String overallExecutionRate,
             List<SummaryRow> rows, List<Bar> rateBars, List<Column> gradeColumns, List<LightCount> lights,
-            String provenance) {
+            String roundingNote, String provenance) {
 
         public boolean empty() {
             return rows.isEmpty();
@@ -433,7 +440,7 @@ final class HtmlViews {
                 s.asOf() == null ? "" : s.asOf().toString(), String.valueOf(rows.size()),
                 Fmt.wan(s.totalAdjustedBudget()), Fmt.wan(s.totalActualExpenditure()),
                 Fmt.percent(s.overallExecutionRate()), rows, rateBars, gradeColumns, lights,
-                provenance(null, null, s.asOf(), s.generatedAt()));
+                WanTotals.note(WanTotals.regionSummary(s)), provenance(null, null, s.asOf(), s.generatedAt()));
     }
 
     /** {@code value / max} as a CSS percentage, clamped to 0–100 % (a bar's length, not a printed figure). */

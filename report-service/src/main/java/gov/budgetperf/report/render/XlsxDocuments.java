@@ -29,6 +29,7 @@ import gov.budgetperf.report.content.ReportData.RegionSummary;
 import gov.budgetperf.report.content.ReportData.SummaryLine;
 import gov.budgetperf.report.content.ReportData.Task;
 import gov.budgetperf.report.content.SectionKey;
+import gov.budgetperf.report.content.WanTotals;
 
 /**
  * The spreadsheet documents: the 部门整体支出绩效自评表 and 项目支出绩效自评表 laid out like the seeds (one sheet, nine
@@ -81,7 +82,8 @@ public class XlsxDocuments {
             row = goalsBlock(g, st, row, r.section(SectionKey.ANNUAL_GOALS),
                     r.section(SectionKey.GOAL_ACHIEVEMENT));
             row = tasksBlock(g, st, row, r.tasks());
-            indicatorTable(g, st, row, r.evaluation());
+            row = indicatorTable(g, st, row, r.evaluation());
+            roundingNote(g, st, row, LAST, WanTotals.budgetBlock(r.budget()));
 
             g.fitHeights();
             XlsxGrid.printSetup(sheet, false);
@@ -138,7 +140,8 @@ public class XlsxDocuments {
             g.text(row, 1, LAST, r.section(SectionKey.PROJECT_GOALS), st.text);
             row++;
 
-            indicatorTable(g, st, row, r.evaluation());
+            row = indicatorTable(g, st, row, r.evaluation());
+            roundingNote(g, st, row, LAST, WanTotals.projectFunds(p));
             g.fitHeights();
             XlsxGrid.printSetup(sheet, false);
             return bytes(wb);
@@ -208,6 +211,7 @@ public class XlsxDocuments {
                 sideRow(g, st, side, row - header, row);
                 row++;
             }
+            roundingNote(g, st, row, last, WanTotals.regionSummary(s));
 
             XlsxGrid.printSetup(sheet, false);
             sheet.setRepeatingRows(new CellRangeAddress(header, header, 0, last));
@@ -218,6 +222,13 @@ public class XlsxDocuments {
     }
 
     // ----------------------------------------------------------------------------------------------------------------
+
+    /** Under the table, the note of DESIGN §5 when its 万元 totals do not add up as displayed. */
+    private static void roundingNote(XlsxGrid g, XlsxStyles st, int row, int lastColumn, boolean differs) {
+        if (differs) {
+            g.text(row, 0, lastColumn, WanTotals.NOTE, st.note);
+        }
+    }
 
     /** Title (merged across) and the 单位 row; returns the next row. */
     private static int titleRows(XlsxGrid g, XlsxStyles st, String title) {
