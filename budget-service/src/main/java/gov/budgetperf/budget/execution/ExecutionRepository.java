@@ -21,7 +21,8 @@ import jakarta.persistence.Tuple;
 public class ExecutionRepository {
 
     // b: the department-years asked for; adj/exp: sums per budget and project up to the date; scope: each project
-    // counts for itself and for its first-level parent.
+    // counts for itself and for its first-level parent; dept_*: the department-years' totals, joined (a correlated
+    // sub-select per department scanned the CTE once per department: 0.6 s for 1,000 departments).
     private static final String SQL = """
             WITH b AS (
                 SELECT db.id, d.code, d.name, d.region, db.data_version
@@ -43,13 +44,15 @@ public class ExecutionRepository {
             prj_adj AS (SELECT s.counted, SUM(adj.amount) AS amount FROM scope s JOIN adj ON adj.project_id = s.own
                 GROUP BY s.counted),
             prj_exp AS (SELECT s.counted, SUM(exp.amount) AS amount FROM scope s JOIN exp ON exp.project_id = s.own
-                GROUP BY s.counted)
+                GROUP BY s.counted),
+            dept_adj AS (SELECT budget_id, SUM(amount) AS amount FROM adj GROUP BY budget_id),
+            dept_exp AS (SELECT budget_id, SUM(amount) AS amount FROM exp GROUP BY budget_id)
             SELECT b.code, b.name, b.region, b.data_version AS version, CAST(NULL AS VARCHAR) AS project,
                    CAST(NULL AS INT) AS level, CAST(NULL AS VARCHAR) AS parent,
-                   COALESCE(ini.amount, 0) AS initial,
-                   COALESCE((SELECT SUM(amount) FROM adj WHERE adj.budget_id = b.id), 0) AS adjustments,
-                   COALESCE((SELECT SUM(amount) FROM exp WHERE exp.budget_id = b.id), 0) AS executed
-            FROM b LEFT JOIN ini ON ini.budget_id = b.id
+                   COALESCE(ini.amount, 0) AS initial, COALESCE(da.amount, 0) AS adjustments,
+                   COALESCE(de.amount, 0) AS executed
+            FROM b LEFT JOIN ini ON ini.budget_id = b.id LEFT JOIN dept_adj da ON da.budget_id = b.id
+                 LEFT JOIN dept_exp de ON de.budget_id = b.id
             UNION ALL
             SELECT b.code, b.name, b.region, b.data_version, p.code, p.level, parent.code, p.initial_budget,
                    COALESCE(pa.amount, 0), COALESCE(pe.amount, 0)
