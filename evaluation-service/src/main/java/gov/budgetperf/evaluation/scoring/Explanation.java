@@ -13,7 +13,7 @@ import java.util.Map;
  * @param parameters the rule's parameters, by name (in the rule's order)
  * @param inputs the inputs used, by name (weight, target, actual, band, proposedScore, yes, justification; absent ones
  *        left out; in that order)
- * @param formula the calculation with the numbers put in, e.g. {@code "10 × min(0.93 ÷ 1, 1) = 9.30"}
+ * @param formula the calculation with the numbers put in, e.g. {@code "10 × min(93 ÷ 100, 1) = 9.30"}
  * @param rawScore the score before rounding (after any deduction and the clamp to [0, weight])
  * @param score the score, half-up to two decimals
  * @param ruleSetVersion the version of the rule set the rule came from
