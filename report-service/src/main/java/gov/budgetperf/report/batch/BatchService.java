@@ -164,7 +164,7 @@ public class BatchService {
         String error = null;
         try {
             Document d = documents.create(new DocumentRenderer.Request(job.type, job.format, code, job.fiscalYear, null,
-                    null), false, job.createdBy);
+                    null, null), false, job.createdBy);
             reportId = d.id;
         } catch (RuntimeException e) {
             error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();

@@ -99,12 +99,17 @@ public class ReportAssembler {
     public record RegionData(ReportData.RegionSummary summary, List<ReportData.DepartmentReport> departments) {
     }
 
-    public Assembled<RegionData> region(String region, int year) {
+    /**
+     * The region's departments with their figures and monitoring lights cut at {@code asOf} (null: 31 December): both
+     * come from the same date, so a summary asked for 30 June shows June's execution and June's lights.
+     */
+    public Assembled<RegionData> region(String region, int year, LocalDate asOf) {
+        LocalDate cut = asOf == null ? LocalDate.of(year, 12, 31) : asOf;
         DocumentInputs inputs = new DocumentInputs();
         inputs.add(Kind.REGION, region, 0, null);
         List<PeerModels.Department> departments = budget.departments(region);
         Map<String, String> lights = new LinkedHashMap<>();
-        for (PeerModels.MonitoringLine line : evaluations.monitoring(year, region, LocalDate.of(year, 12, 31))) {
+        for (PeerModels.MonitoringLine line : evaluations.monitoring(year, region, cut)) {
             if (line.projectCode() == null) {
                 lights.put(line.departmentCode(), line.light());
             }
@@ -115,12 +120,12 @@ public class ReportAssembler {
         BigDecimal actual = BigDecimal.ZERO;
         for (PeerModels.Department d : departments) {
             inputs.add(Kind.DEPARTMENT, d.code(), d.version(), null);
-            Optional<PeerModels.DepartmentMetrics> metrics = budget.metrics(d.code(), year, null);
+            Optional<PeerModels.DepartmentMetrics> metrics = budget.metrics(d.code(), year, cut);
             inputs.add(Kind.BUDGET, DocumentInputs.budgetKey(d.code(), year),
                     metrics.map(m -> m.dataVersion()).orElse(0L), null);
             ReportData.Evaluation evaluation = evaluation(d.code(), year, null, inputs);
             ReportData.Budget b = metrics.map(ReportAssembler::budget).orElse(null);
-            reports.add(new ReportData.DepartmentReport(department(d), year, LocalDate.of(year, 12, 31), b, evaluation,
+            reports.add(new ReportData.DepartmentReport(department(d), year, cut, b, evaluation,
                     Map.of(), List.of(), List.of(), OffsetDateTime.now()));
             if (b != null) {
                 adjusted = adjusted.add(b.adjustedBudget());
@@ -158,7 +163,7 @@ public class ReportAssembler {
         BigDecimal overall = adjusted.signum() == 0
                 ? null
                 : actual.multiply(BigDecimal.valueOf(100)).divide(adjusted, 2, java.math.RoundingMode.HALF_UP);
-        ReportData.RegionSummary summary = new ReportData.RegionSummary(region, year, LocalDate.of(year, 12, 31),
+        ReportData.RegionSummary summary = new ReportData.RegionSummary(region, year, cut,
                 ranked, grades, lightCounts, adjusted, actual, overall, OffsetDateTime.now());
         return new Assembled<>(new RegionData(summary, reports), inputs);
     }

@@ -42,6 +42,10 @@ public class Document extends PanacheEntityBase {
 
     public String region = "";
 
+    /** Region documents: the date figures and lights are cut at (null: 31 December of the fiscal year). */
+    @Column(name = "as_of")
+    public java.time.LocalDate asOf;
+
     @Column(name = "file_name")
     public String fileName;
 

@@ -37,8 +37,9 @@ public class DocumentRenderer {
     OpenDataWriter openData;
 
     /** What to render. */
+    /** @param asOf region documents: the cut-off date of figures and lights (null: 31 December) */
     public record Request(DocumentType type, DocumentFormat format, String departmentCode, int fiscalYear,
-            String projectCode, String region) {
+            String projectCode, String region, java.time.LocalDate asOf) {
     }
 
     public record Rendered(byte[] content, DocumentInputs inputs, String fileName) {
@@ -90,7 +91,7 @@ public class DocumentRenderer {
         if (r.region() == null || r.region().isBlank()) {
             throw ProblemException.invalid("region", "required for " + r.type());
         }
-        Assembled<RegionData> a = assembler.region(r.region(), r.fiscalYear());
+        Assembled<RegionData> a = assembler.region(r.region(), r.fiscalYear(), r.asOf());
         ReportData.RegionSummary s = a.data().summary();
         byte[] bytes = switch (r.format()) {
             case HTML -> utf8(html.regionSummary(s));
@@ -100,7 +101,8 @@ public class DocumentRenderer {
             case CSV -> openData.csv(a.data());
             default -> throw new IllegalStateException(r.format().name());
         };
-        return new Rendered(bytes, a.inputs(), fileName(r, r.fiscalYear() + "年度" + r.region()));
+        return new Rendered(bytes, a.inputs(),
+                fileName(r, r.fiscalYear() + "年度" + r.region() + (r.asOf() == null ? "" : "截至" + r.asOf())));
     }
 
     private static String fileName(Request r, String prefix) {

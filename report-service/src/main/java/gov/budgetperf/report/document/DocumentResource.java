@@ -50,7 +50,13 @@ public class DocumentResource {
     @APIResponse(responseCode = "201", description = "The document's metadata; the bytes are at its /content", content = @Content(schema = @Schema(implementation = DocumentViews.View.class)))
     public Response create(@NotNull @Valid DocumentViews.Create in) {
         DocumentRenderer.Request request = new DocumentRenderer.Request(in.type(), in.format(), trim(in.departmentCode()),
-                in.fiscalYear(), trim(in.projectCode()), trim(in.region()));
+                in.fiscalYear(), trim(in.projectCode()), trim(in.region()), in.asOf());
+        if (in.asOf() != null && in.type().subject() != DocumentType.Subject.REGION) {
+            throw ProblemException.invalid("asOf", "applies to region documents only (" + in.type() + " is of the year)");
+        }
+        if (in.asOf() != null && in.asOf().getYear() != in.fiscalYear()) {
+            throw ProblemException.invalid("asOf", "must fall in fiscal year " + in.fiscalYear());
+        }
         switch (in.type().subject()) {
             case DEPARTMENT, PROJECT -> {
                 if (request.departmentCode() == null) {

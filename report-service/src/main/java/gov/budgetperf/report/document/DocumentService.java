@@ -65,6 +65,7 @@ public class DocumentService {
             d.fiscalYear = request.fiscalYear();
             d.projectCode = nz(request.projectCode());
             d.region = nz(request.region());
+            d.asOf = request.asOf();
             d.keepCurrent = keepCurrent;
             d.generation = 1;
             fill(d, rendered, user, startedAt, millis);
@@ -109,7 +110,8 @@ public class DocumentService {
     }
 
     public static DocumentRenderer.Request request(Document d) {
-        return new DocumentRenderer.Request(d.type, d.format, d.departmentCode, d.fiscalYear, d.projectCode, d.region);
+        return new DocumentRenderer.Request(d.type, d.format, d.departmentCode, d.fiscalYear, d.projectCode, d.region,
+                d.asOf);
     }
 
     private void markIfOutdated(Document d) {
@@ -209,7 +211,7 @@ public class DocumentService {
     public List<DocumentViews.View> views(List<Document> documents) {
         Map<Long, List<DocumentViews.InputView>> inputs = inputs(documents.stream().map(d -> d.id).toList());
         return documents.stream().map(d -> new DocumentViews.View(d.id, d.type, d.format, d.departmentCode,
-                d.fiscalYear, d.projectCode, d.region, d.fileName, d.mediaType, d.sizeBytes, d.sha256, d.keepCurrent,
+                d.fiscalYear, d.projectCode, d.region, d.asOf, d.fileName, d.mediaType, d.sizeBytes, d.sha256, d.keepCurrent,
                 d.stale, d.staleReason, d.staleSince, d.generation, d.generatedAt, d.generatedBy, d.generationMillis,
                 inputs.getOrDefault(d.id, List.of()), d.version)).toList();
     }

@@ -22,7 +22,8 @@ public final class DocumentViews {
             @Size(max = 40) @Schema(examples = "GZ-TH-GSL") String departmentCode,
             @NotNull @Min(2000) @Max(2100) @Schema(examples = "2022") Integer fiscalYear,
             @Size(max = 60) String projectCode, @Size(max = 100) @Schema(examples = "天河区") String region,
-            @Schema(description = "Regenerate automatically whenever an input changes") boolean keepCurrent) {
+            @Schema(description = "Regenerate automatically whenever an input changes") boolean keepCurrent,
+            @Schema(description = "Region documents only: the date the figures and the monitoring lights are cut at (budget changes and ledger entries dated after it do not count), within the fiscal year; default 31 December", examples = "2022-06-30", nullable = true) java.time.LocalDate asOf) {
     }
 
     @Schema(name = "ReportInput", description = "An input the document was built from, and its version")
@@ -32,7 +33,9 @@ public final class DocumentViews {
 
     @Schema(name = "Report", description = "A generated document (its bytes are at /content)")
     public record View(long id, DocumentType type, DocumentFormat format, String departmentCode, int fiscalYear,
-            String projectCode, String region, String fileName, String mediaType, long sizeBytes,
+            String projectCode, String region,
+            @Schema(description = "Region documents: the date the figures are cut at (null: 31 December)", nullable = true) java.time.LocalDate asOf,
+            String fileName, String mediaType, long sizeBytes,
             @Schema(description = "SHA-256 of the content, hex") String sha256, boolean keepCurrent,
             @Schema(description = "An input changed after the document was generated") boolean stale,
             String staleReason, OffsetDateTime staleSince, int generation, OffsetDateTime generatedAt,
