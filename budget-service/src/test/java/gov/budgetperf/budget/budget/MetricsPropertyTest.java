@@ -48,7 +48,7 @@ import net.jqwik.api.sessions.JqwikSession;
  * <p>
  * jqwik's {@code @Property} runs under the jqwik engine, which cannot start Quarkus (a {@code @QuarkusTest} needs the
  * Jupiter engine; jqwik-team/jqwik#487), so this Jupiter test draws the cases from jqwik arbitraries with a seeded
- * random and reports the seed and the case when a metric differs. {@link MetricsCalculatorProperties} holds the
+ * random and reports the seed and the case when a metric differs. {@link MetricsCalculatorPropertiesTest} holds the
  * properties that need no database and run under the jqwik engine.
  */
 @QuarkusTest

@@ -18,7 +18,7 @@ import net.jqwik.api.Provide;
  * Properties of the DESIGN §3 formulas that need no database, run by jqwik's engine beside the Jupiter tests. The
  * figures through the real schema are {@link MetricsPropertyTest}.
  */
-class MetricsCalculatorProperties {
+class MetricsCalculatorPropertiesTest {
 
     record Adjustment(ExpenditureType type, FundingSource source, AdjustmentKind kind, BigDecimal amount) {
     }
