@@ -29,9 +29,11 @@ public class Peers implements QuarkusTestResourceLifecycleManager {
         try {
             if (budget == null) {
                 budget = new ServiceProcess("budget-service", "budget_rpt", kafka(), Map.of());
-                // its own consumer group: it must see every budget.event of this test run
+                // its own consumer group: it must see every budget.event of this test run; its monitoring reads
+                // the budget-service peer above
                 evaluation = new ServiceProcess("evaluation-service", "evaluation_rpt", kafka(),
-                        Map.of("EVALUATION_BUDGET_EVENTS_GROUP_ID", "evaluation-service-rpt"));
+                        Map.of("EVALUATION_BUDGET_EVENTS_GROUP_ID", "evaluation-service-rpt", "BUDGET_SERVICE_URL",
+                                budget.url()));
                 // The test broker also carries the evaluation.events of evaluation-service's own tests, whose ids
                 // start at 1 in another database: number this peer's evaluations apart, so that an event of those
                 // never looks like a newer version of an evaluation a document here shows.
