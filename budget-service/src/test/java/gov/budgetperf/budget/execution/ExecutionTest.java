@@ -71,11 +71,11 @@ class ExecutionTest {
     }
 
     @Test
-    void theYearIsRequiredAndATokenToo() {
+    void theYearIsRequiredTheDateReadableAndATokenNeeded() {
         given().auth().oauth2(Tokens.finance()).when().get("/api/v1/execution").then().statusCode(400)
                 .body("violations[0].field", equalTo("fiscalYear"));
         given().auth().oauth2(Tokens.finance()).queryParam("fiscalYear", 2022).queryParam("asOf", "30.06.2022").when()
-                .get("/api/v1/execution").then().statusCode(400);
+                .get("/api/v1/execution").then().statusCode(400).body("violations[0].field", equalTo("asOf"));
         given().queryParam("fiscalYear", 2022).when().get("/api/v1/execution").then().statusCode(401);
     }
 }

@@ -94,6 +94,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof ProblemException p) {
+            // a parameter converter's answer (e.g. DateParams), wrapped by JAX-RS in a 404
+            return problem(p, uri);
+        }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             return unexpected(e, uri);
