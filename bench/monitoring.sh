@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # In-year monitoring of a whole region as of a date, against one plain SQL GROUP BY over the same ledger.
 #
-#   bench/monitoring.sh [DEPARTMENTS=1000] [PROJECTS=5] [ENTRIES_PER_PROJECT=40] [CALLS=200]
+#   [AS_OF=2022-06-30] bench/monitoring.sh [DEPARTMENTS=1000] [PROJECTS=5] [ENTRIES_PER_PROJECT=40] [CALLS=200]
+#
+# AS_OF: the date asked (a month end reads whole months of ledger_month only; a mid-month date also reads that
+# month's days from the ledger).
 #
 # budget-service (copy of its fast-jar, 127.0.0.1:8181, database budget_bench) gets DEPARTMENTS departments of one
 # region, each with a 2022 budget, PROJECTS projects (every third one a second-level project of the one before),
@@ -26,7 +29,7 @@ ENTRIES=${3:-40}
 CALLS=${4:-200}
 WARM=20
 REGION=基准区
-AS_OF=2022-06-30
+AS_OF=${AS_OF:-2022-06-30}
 for n in "$DEPTS" "$PROJECTS" "$ENTRIES" "$CALLS"; do
   [[ $n =~ ^[0-9]+$ ]] && ((n > 0)) || die "usage: bench/monitoring.sh [DEPARTMENTS] [PROJECTS] [ENTRIES_PER_PROJECT] [CALLS]"
 done

@@ -60,6 +60,23 @@ public final class BudgetEventsFixture implements AutoCloseable {
         return e;
     }
 
+    /** The project-changed example for another department-year's project, version and execution ratio. */
+    public ObjectNode projectChanged(String department, String project, int year, long version, String executionRatio) {
+        ObjectNode e = example("gov.budgetperf.budget.project.changed");
+        e.put("id", UUID.randomUUID().toString());
+        ObjectNode data = (ObjectNode) e.get("data");
+        data.put("departmentCode", department);
+        data.put("fiscalYear", year);
+        data.put("projectCode", project);
+        data.put("version", version);
+        ObjectNode metrics = (ObjectNode) data.get("metrics");
+        metrics.put("departmentCode", department);
+        metrics.put("fiscalYear", year);
+        metrics.put("projectCode", project);
+        rate(metrics, "executionRate", executionRatio);
+        return e;
+    }
+
     /**
      * Sets a rate of a metrics document (a dotted path of objects, e.g. {@code "threePublic.controlRate"}) as
      * budget-service writes it: the ratio, and the percent half-up to two decimals.

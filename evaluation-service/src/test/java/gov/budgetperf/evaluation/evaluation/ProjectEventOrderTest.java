@@ -12,8 +12,6 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
@@ -45,7 +43,7 @@ class ProjectEventOrderTest {
         try (BudgetEventsFixture budget = new BudgetEventsFixture()) {
             // version 1: the project at 50 % (department and project events, as budget-service sends them)
             budget.send(BudgetEventsFixture.projects(budget.budgetChanged(dept, 2022, 1, "0.8"), project, "0.5"));
-            budget.send(projectChanged(budget, dept, project, 1, "0.5"));
+            budget.send(budget.projectChanged(dept, project, 2022, 1, "0.5"));
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(a11(id)).isEqualByComparingTo("5.00"));
 
             // version 2: 1,000,000 of 1,100,000 = 90.91 %; the department event alone must move the score
@@ -53,9 +51,9 @@ class ProjectEventOrderTest {
                     "0.909090909091"));
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(a11(id)).isEqualByComparingTo("9.09"));
             // the project event of the same version changes nothing more
-            budget.send(projectChanged(budget, dept, project, 2, "0.909090909091"));
+            budget.send(budget.projectChanged(dept, project, 2022, 2, "0.909090909091"));
             // and one of a later version does (proof that the consumer has gone past the version-2 project event)
-            budget.send(projectChanged(budget, dept, project, 3, "0.7"));
+            budget.send(budget.projectChanged(dept, project, 2022, 3, "0.7"));
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(a11(id)).isEqualByComparingTo("7.00"));
         }
         List<Object> applied = given().auth().oauth2(Tokens.finance()).when()
@@ -63,20 +61,5 @@ class ProjectEventOrderTest {
                 .getList("items.findAll { it.action == 'BUDGET_FIGURES_APPLIED' }.detail.budgetDataVersion");
         // each version applied once: 1 and 2 by the department events, 3 by the project event
         assertThat(applied).containsExactlyInAnyOrder(1, 2, 3);
-    }
-
-    private static ObjectNode projectChanged(BudgetEventsFixture budget, String dept, String project, long version,
-            String ratio) {
-        ObjectNode e = budget.example("gov.budgetperf.budget.project.changed");
-        e.put("id", UUID.randomUUID().toString());
-        ObjectNode data = (ObjectNode) e.get("data");
-        data.put("departmentCode", dept);
-        data.put("projectCode", project);
-        data.put("version", version);
-        ObjectNode metrics = (ObjectNode) data.get("metrics");
-        metrics.put("departmentCode", dept);
-        metrics.put("projectCode", project);
-        BudgetEventsFixture.rate(metrics, "executionRate", ratio);
-        return e;
     }
 }
