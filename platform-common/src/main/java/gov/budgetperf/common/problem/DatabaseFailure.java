@@ -1,0 +1,108 @@
+package gov.budgetperf.common.problem;
+
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Optional;
+import java.util.Set;
+
+import org.hibernate.exception.JDBCConnectionException;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
+
+/**
+ * What a database failure means to the client, read from the SQLState found anywhere in the cause chain (Hibernate,
+ * Narayana and ArC wrap the driver's exception in up to three layers, so the outermost type says nothing). Decided
+ * only on SQLStates, exception types and PostgreSQL's structured error fields, never on the text of a message.
+ */
+public sealed interface DatabaseFailure {
+
+    /** A unique key already holds these values: the request collides with a stored row (409). */
+    record Duplicate(String constraint, String table, String detail) implements DatabaseFailure {
+
+        /** The key's columns, from PostgreSQL's detail {@code Key (budget_id, code)=(3, P1) already exists.} */
+        public Optional<String> columns() {
+            if (detail == null || !detail.startsWith("Key (")) {
+                return Optional.empty();
+            }
+            int end = detail.indexOf(")=(");
+            return end < 0 ? Optional.empty() : Optional.of(detail.substring("Key (".length(), end));
+        }
+    }
+
+    /**
+     * The same request may succeed a moment later: the database is unreachable, restarting or out of connections, or
+     * it chose this transaction as the loser of a deadlock or serialization conflict (503 with Retry-After).
+     */
+    record Transient(String reason) implements DatabaseFailure {
+
+        static final String CONNECTION = "The connection to the database was lost or could not be opened";
+        static final String POOL = "No database connection became free in time";
+        static final String CONFLICT = "This request collided with a concurrent one on the same rows";
+    }
+
+    /** The first database outcome a client can act on in {@code e}'s cause chain, if any. */
+    static Optional<DatabaseFailure> of(Throwable e) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Throwable t = e; t != null && seen.add(t); t = t.getCause()) {
+            Optional<DatabaseFailure> found = classify(t);
+            if (found.isPresent()) {
+                return found;
+            }
+            if (t instanceof SQLException sql && sql.getNextException() != null && seen.add(sql.getNextException())) {
+                // a failed batch carries the server's error as the "next" exception, not as the cause
+                found = of(sql.getNextException());
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<DatabaseFailure> classify(Throwable t) {
+        if (t instanceof SQLException sql) {
+            if (sql.getSQLState() != null) {
+                return bySqlState(sql, sql.getSQLState());
+            }
+            if (sql instanceof SQLTransientConnectionException || sql instanceof SQLNonTransientConnectionException) {
+                return Optional.of(new Transient(Transient.CONNECTION));
+            }
+            return thrownByPool(sql) ? Optional.of(new Transient(Transient.POOL)) : Optional.empty();
+        }
+        if (t instanceof JDBCConnectionException) {
+            return Optional.of(new Transient(Transient.CONNECTION));
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<DatabaseFailure> bySqlState(SQLException sql, String state) {
+        if (state.equals("23505")) {
+            ServerErrorMessage m = sql instanceof PSQLException p ? p.getServerErrorMessage() : null;
+            return Optional.of(m == null
+                    ? new Duplicate(null, null, null)
+                    : new Duplicate(m.getConstraint(), m.getTable(), m.getDetail()));
+        }
+        if (state.equals("40P01") || state.equals("40001")) {
+            return Optional.of(new Transient(Transient.CONFLICT));
+        }
+        // 08: connection exception; 57P01/02/03: admin or crash shutdown, cannot connect now; 53300: too many
+        // connections
+        if (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")
+                || state.equals("53300")) {
+            return Optional.of(new Transient(Transient.CONNECTION));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Agroal reports an acquisition timeout as a bare {@link SQLException} (no SQLState, no subtype): what tells it
+     * apart is that the pool itself threw it.
+     */
+    private static boolean thrownByPool(SQLException sql) {
+        StackTraceElement[] trace = sql.getStackTrace();
+        return trace.length > 0 && trace[0].getClassName().startsWith("io.agroal.");
+    }
+}
