@@ -15,17 +15,17 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  */
 public class ProblemResponsesFilter implements OASFilter {
 
-    private static final Map<String, String> ERRORS = Map.of(
-            "400", "Invalid input; `violations` names each field",
-            "401", "Missing, expired or badly signed bearer token",
-            "403", "The caller's role or department does not allow this",
-            "404", "Not found",
-            "409", "Conflict with the current state (duplicate, concurrent change)",
-            "412", "If-Match does not match the current version",
-            "422", "Well-formed but unacceptable (e.g. an import with rejected rows)",
-            "428", "If-Match is required for this change",
-            "500", "Unexpected error, with an error id to quote",
-            "503", "A required peer service is unavailable");
+    private static final Map<String, String> ERRORS = Map.ofEntries(
+            Map.entry("400", "Invalid input; `violations` names each field"),
+            Map.entry("401", "Missing, expired or badly signed bearer token"),
+            Map.entry("403", "The caller's role or department does not allow this"),
+            Map.entry("404", "Not found"),
+            Map.entry("409", "Conflict with the current state (duplicate, concurrent change)"),
+            Map.entry("412", "If-Match does not match the current version"),
+            Map.entry("422", "Well-formed but unacceptable (e.g. an import with rejected rows)"),
+            Map.entry("428", "If-Match is required for this change"),
+            Map.entry("500", "Unexpected error, with an error id to quote"),
+            Map.entry("503", "A required peer service is unavailable"));
 
     @Override
     public Operation filterOperation(Operation operation) {
@@ -55,7 +55,8 @@ public class ProblemResponsesFilter implements OASFilter {
             Schema violation = OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
                     .addProperty("field", OASFactory.createSchema().addType(Schema.SchemaType.STRING))
                     .addProperty("message", OASFactory.createSchema().addType(Schema.SchemaType.STRING))
-                    .addProperty("row", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).format("int64"));
+                    .addProperty("row", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).format("int64"))
+                    .addProperty("pointer", OASFactory.createSchema().addType(Schema.SchemaType.STRING));
             openAPI.getComponents().addSchema("Problem", OASFactory.createSchema()
                     .description("RFC 9457 problem details").addType(Schema.SchemaType.OBJECT)
                     .addProperty("type", OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("uri"))
