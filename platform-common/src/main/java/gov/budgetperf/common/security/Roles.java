@@ -4,11 +4,14 @@ package gov.budgetperf.common.security;
 public final class Roles {
     /** Finance bureau: reads and writes everything. */
     public static final String FINANCE = "finance";
-    /** A budget department: reads and writes only the department named in its {@code department} claim. */
+    /**
+     * A budget department: reads and writes only the department named in its {@code department} claim, whatever other
+     * roles the token holds; without that claim it reaches nothing (see {@link CallerAccess}).
+     */
     public static final String DEPARTMENT = "department";
-    /** Auditors and public-facing readers: read-only, all departments. */
+    /** Auditors and public-facing readers: read-only, all departments (unless also bound to a department). */
     public static final String AUDITOR = "auditor";
-    /** Other services of the platform calling over REST: read-only. */
+    /** Other services of the platform calling over REST: read-only, all departments. */
     public static final String SERVICE = "service";
 
     /** The claim naming the department of a {@link #DEPARTMENT} caller. */
