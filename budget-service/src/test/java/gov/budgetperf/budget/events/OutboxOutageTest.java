@@ -1,6 +1,7 @@
 package gov.budgetperf.budget.events;
 
 import static gov.budgetperf.budget.Fixtures.alloc;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,6 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
 
 import gov.budgetperf.budget.Fixtures;
 import gov.budgetperf.common.testing.DedicatedKafkaResource;
@@ -35,6 +38,10 @@ class OutboxOutageTest {
         public List<TestResourceEntry> testResources() {
             return List.of(new TestResourceEntry(DedicatedKafkaResource.class));
         }
+    }
+
+    private static String management() {
+        return "http://localhost:" + ConfigProvider.getConfig().getValue("quarkus.management.test-port", Integer.class);
     }
 
     @Test
@@ -56,6 +63,16 @@ class OutboxOutageTest {
             Fixtures.expenditure(codes[1], 2022, "2022-02-01", "200.00", "PERSONNEL", null);
             Fixtures.expenditure(codes[2], 2022, "2022-02-01", "300.00", "PERSONNEL", null);
             Fixtures.expenditure(codes[0], 2022, "2022-03-01", "400.00", "PERSONNEL", null);
+            // meanwhile the service is ready (it takes writes: the outbox holds them), readiness answers at once
+            // and shows the relay failing and the backlog
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+                long t0 = System.nanoTime();
+                JsonPath ready = given().when().get(management() + "/q/health/ready").then().statusCode(200).extract()
+                        .jsonPath();
+                assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(1));
+                assertThat(ready.getString("checks.find { it.name == 'event-flow' }.data.'outbox-relay'"))
+                        .containsPattern("backlog [1-9]");
+            });
             DedicatedKafkaResource.broker().start();
 
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {

@@ -21,7 +21,7 @@ class HealthTest {
     @Test
     void readinessChecksDatabaseAndKafka() {
         given().when().get(management() + "/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
-                .body("checks.name", hasItems("Database connections health check", "Kafka connection health check"));
+                .body("checks.name", hasItems("Database connections health check", "event-flow"));
         given().when().get(management() + "/q/health/live").then().statusCode(200);
     }
 

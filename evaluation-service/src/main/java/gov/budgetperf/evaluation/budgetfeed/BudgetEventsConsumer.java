@@ -15,12 +15,11 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 import gov.budgetperf.common.inbox.EventConsumerLoop;
+import gov.budgetperf.common.inbox.EventConsumers;
 import gov.budgetperf.common.inbox.Inbox;
-import gov.budgetperf.common.kafka.KafkaClients;
 import gov.budgetperf.evaluation.JsonColumns;
 import gov.budgetperf.evaluation.evaluation.Evaluation;
 import gov.budgetperf.evaluation.evaluation.EvaluationScoring;
@@ -40,9 +39,6 @@ public class BudgetEventsConsumer {
     static final String BUDGET_CHANGED = "gov.budgetperf.budget.department-budget.changed";
     static final String PROJECT_CHANGED = "gov.budgetperf.budget.project.changed";
     private static final Logger LOG = Logger.getLogger(BudgetEventsConsumer.class);
-
-    @Inject
-    KafkaClients kafka;
 
     @Inject
     Inbox inbox;
@@ -68,18 +64,12 @@ public class BudgetEventsConsumer {
     @ConfigProperty(name = "evaluation.budget-events.dead-letter-topic")
     String deadLetterTopic;
 
-    private EventConsumerLoop loop;
+    @Inject
+    EventConsumers consumers;
 
     void start(@Observes StartupEvent ev) {
         if (enabled) {
-            loop = new EventConsumerLoop(kafka, groupId, topic, deadLetterTopic, this::handle);
-            loop.start();
-        }
-    }
-
-    void stop(@Observes ShutdownEvent ev) {
-        if (loop != null) {
-            loop.stop();
+            consumers.start(groupId, topic, deadLetterTopic, this::handle);
         }
     }
 

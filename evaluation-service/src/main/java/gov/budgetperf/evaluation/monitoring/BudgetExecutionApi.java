@@ -11,12 +11,14 @@ import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
+import gov.budgetperf.common.peer.PeerBudget;
 import gov.budgetperf.common.peer.PeerErrors;
 
 /**
@@ -27,12 +29,15 @@ import gov.budgetperf.common.peer.PeerErrors;
 @RegisterRestClient(configKey = "budget")
 @RegisterClientHeaders
 @RegisterProvider(PeerErrors.class)
-// Every call: at most 5 s in all; transport errors and 5xx retried once; after 4 calls with 3 failures the circuit
-// opens for 3 s (calls fail at once with 503, then one trial call). A 4xx is an answer, neither retried nor counted.
-@Timeout(5000)
-@Retry(maxRetries = 1, delay = 100, jitter = 50, abortOn = {PeerErrors.NotFound.class, PeerErrors.Rejected.class})
-@CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 3000, skipOn = {PeerErrors.NotFound.class,
-        PeerErrors.Rejected.class})
+// Every call within PeerBudget.TOTAL_MS (2.8 s): one attempt of at most 2 s, one retry after a fast failure (not
+// after a time-out), a circuit that opens after 3 failures in 4 calls for 3 s. A 4xx is an answer, neither retried
+// nor counted.
+@Timeout(PeerBudget.ATTEMPT_MS)
+@Retry(maxRetries = PeerBudget.MAX_RETRIES, delay = PeerBudget.RETRY_DELAY_MS, jitter = PeerBudget.RETRY_JITTER_MS, maxDuration = PeerBudget.TOTAL_MS, abortOn = {
+        PeerErrors.NotFound.class, PeerErrors.Rejected.class,
+        TimeoutException.class})
+@CircuitBreaker(requestVolumeThreshold = PeerBudget.BREAKER_WINDOW, failureRatio = PeerBudget.BREAKER_FAILURE_RATIO, delay = PeerBudget.BREAKER_DELAY_MS, skipOn = {
+        PeerErrors.NotFound.class, PeerErrors.Rejected.class})
 @Path("/api/v1/execution")
 interface BudgetExecutionApi {
 

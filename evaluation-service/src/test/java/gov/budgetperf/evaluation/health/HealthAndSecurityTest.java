@@ -21,7 +21,7 @@ class HealthAndSecurityTest {
         String management = "http://localhost"
                 + ":" + ConfigProvider.getConfig().getValue("quarkus.management.test-port", Integer.class);
         given().when().get(management + "/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
-                .body("checks.name", hasItems("Database connections health check", "Kafka connection health check"));
+                .body("checks.name", hasItems("Database connections health check", "event-flow"));
         given().when().get(management + "/q/metrics").then().statusCode(200).body(containsString("outbox_pending"));
     }
 

@@ -33,6 +33,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 
+import gov.budgetperf.common.health.EventFlows;
 import gov.budgetperf.common.kafka.KafkaClients;
 
 /**
@@ -60,19 +61,25 @@ public class OutboxRelay {
     @Inject
     MeterRegistry registry;
 
+    @Inject
+    EventFlows flows;
+
     private final Semaphore wakeUp = new Semaphore(0);
     private final AtomicLong pending = new AtomicLong();
     private volatile boolean running;
     private ExecutorService executor;
     private KafkaProducer<String, String> producer;
     private Timer latency;
+    private EventFlows.Loop status;
 
     void start(@Observes StartupEvent ev) {
         latency = Timer.builder("outbox.publish.latency")
                 .description("From the writing of an event in its transaction to its acknowledgement by Kafka")
                 .publishPercentiles(0.5, 0.99).register(registry);
         registry.gauge("outbox.pending", pending);
+        status = flows.loop("outbox-relay");
         if (!config.relayEnabled()) {
+            status.stopped(true);
             return;
         }
         producer = kafka.reliableProducer(config.source().replace("/", "") + "-outbox");
@@ -87,6 +94,9 @@ public class OutboxRelay {
 
     void stop(@Observes ShutdownEvent ev) {
         running = false;
+        if (status != null) {
+            status.stopped(true);
+        }
         wakeUp.release();
         if (executor != null) {
             executor.shutdown();
@@ -121,11 +131,14 @@ public class OutboxRelay {
                     sent = relayOnce();
                 } while (sent == config.batchSize() && running);
                 backoff = 0;
+                status.running();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
-            } catch (Exception e) {
-                backoff = Math.min(Math.max(backoff * 2, 250), config.maxBackoff().toMillis());
+            } catch (Throwable e) {
+                // doubled up to the maximum, with jitter: replicas that failed together do not retry together
+                backoff = EventFlows.jitter(Math.min(Math.max(backoff * 2, 250), config.maxBackoff().toMillis()));
+                status.restarting(e);
                 LOG.warnf("Outbox relay round failed (%s); retrying in %d ms", e.getMessage(), backoff);
             }
         }
@@ -219,6 +232,27 @@ public class OutboxRelay {
             Array array = c.createArrayOf("bigint", ids.toArray());
             ps.setArray(1, array);
             ps.executeUpdate();
+        }
+    }
+
+    /**
+     * How many events wait and how old the oldest is, for readiness and the metrics (outbox_oldest_unsent_age_seconds):
+     * measured apart from the relay's rounds, which a broker that is away keeps waiting for acknowledgements.
+     */
+    @Scheduled(every = "${platform.outbox.backlog-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void measureBacklog() throws SQLException {
+        if (status == null || !config.relayEnabled()) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT count(*), EXTRACT(EPOCH FROM clock_timestamp() - "
+                        + "min(created_at)) FROM outbox_event WHERE sent_at IS NULL")) {
+            ps.setQueryTimeout(2);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                double age = rs.getDouble(2);
+                status.backlog(rs.getLong(1), Duration.ofMillis(Math.round(Math.max(0, age) * 1000)));
+            }
         }
     }
 

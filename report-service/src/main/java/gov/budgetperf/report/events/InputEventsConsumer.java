@@ -11,12 +11,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 import gov.budgetperf.common.inbox.EventConsumerLoop;
+import gov.budgetperf.common.inbox.EventConsumers;
 import gov.budgetperf.common.inbox.Inbox;
-import gov.budgetperf.common.kafka.KafkaClients;
 import gov.budgetperf.report.content.DocumentInputs;
 import gov.budgetperf.report.content.DocumentInputs.Kind;
 import gov.budgetperf.report.document.Staleness;
@@ -33,9 +32,6 @@ public class InputEventsConsumer {
     static final String BUDGET_CHANGED = "gov.budgetperf.budget.department-budget.changed";
     static final String PROJECT_CHANGED = "gov.budgetperf.budget.project.changed";
     static final String EVALUATION_PREFIX = "gov.budgetperf.evaluation.";
-
-    @Inject
-    KafkaClients kafka;
 
     @Inject
     Inbox inbox;
@@ -61,22 +57,13 @@ public class InputEventsConsumer {
     @ConfigProperty(name = "report.events.dead-letter-topic")
     String deadLetterTopic;
 
-    private EventConsumerLoop budgetLoop;
-    private EventConsumerLoop evaluationLoop;
+    @Inject
+    EventConsumers consumers;
 
     void start(@Observes StartupEvent ev) {
         if (enabled) {
-            budgetLoop = new EventConsumerLoop(kafka, groupId, budgetTopic, deadLetterTopic, this::handle);
-            evaluationLoop = new EventConsumerLoop(kafka, groupId, evaluationTopic, deadLetterTopic, this::handle);
-            budgetLoop.start();
-            evaluationLoop.start();
-        }
-    }
-
-    void stop(@Observes ShutdownEvent ev) {
-        if (budgetLoop != null) {
-            budgetLoop.stop();
-            evaluationLoop.stop();
+            consumers.start(groupId, budgetTopic, deadLetterTopic, this::handle);
+            consumers.start(groupId, evaluationTopic, deadLetterTopic, this::handle);
         }
     }
 

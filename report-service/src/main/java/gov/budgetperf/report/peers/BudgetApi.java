@@ -11,22 +11,27 @@ import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
+import gov.budgetperf.common.peer.PeerBudget;
 import gov.budgetperf.common.peer.PeerErrors;
 
 /** budget-service's REST API, the part report-service reads. Used only through {@link BudgetClient}. */
 @RegisterRestClient(configKey = "budget")
 @RegisterClientHeaders(ServiceTokenHeaders.class)
 @RegisterProvider(PeerErrors.class)
-// Every call: at most 8 s in all; transport errors and 5xx retried twice; after 4 calls with 3 failures the circuit
-// opens for 3 s (calls fail at once, then one trial call). A 4xx is an answer, neither retried nor counted.
-@Timeout(8000)
-@Retry(maxRetries = 2, delay = 150, jitter = 100, abortOn = {PeerErrors.NotFound.class, PeerErrors.Rejected.class})
-@CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 3000, skipOn = {PeerErrors.NotFound.class,
-        PeerErrors.Rejected.class})
+// Every call within PeerBudget.TOTAL_MS (2.8 s): one attempt of at most 2 s, one retry after a fast failure (not
+// after a time-out), a circuit that opens after 3 failures in 4 calls for 3 s. A 4xx is an answer, neither retried
+// nor counted.
+@Timeout(PeerBudget.ATTEMPT_MS)
+@Retry(maxRetries = PeerBudget.MAX_RETRIES, delay = PeerBudget.RETRY_DELAY_MS, jitter = PeerBudget.RETRY_JITTER_MS, maxDuration = PeerBudget.TOTAL_MS, abortOn = {
+        PeerErrors.NotFound.class, PeerErrors.Rejected.class,
+        TimeoutException.class})
+@CircuitBreaker(requestVolumeThreshold = PeerBudget.BREAKER_WINDOW, failureRatio = PeerBudget.BREAKER_FAILURE_RATIO, delay = PeerBudget.BREAKER_DELAY_MS, skipOn = {
+        PeerErrors.NotFound.class, PeerErrors.Rejected.class})
 @Path("/api/v1/departments")
 interface BudgetApi {
 
