@@ -50,6 +50,7 @@ public class DepartmentService {
 
     @Transactional
     public Department create(DepartmentInput in) {
+        access.requireFinance();
         if (Department.byCode(in.code()).isPresent()) {
             throw ProblemException.conflict("Department " + in.code() + " already exists");
         }

@@ -121,8 +121,10 @@ public class ImportService {
     @Transactional
     @TransactionConfiguration(timeout = 3600)
     public ImportReport importExpenditures(Upload upload, TabularReader.Format format, String fileName) {
+        access.requireWriter();
         Optional<ImportReport> earlier = earlier(EXPENDITURES, upload.sha256());
         if (earlier.isPresent()) {
+            requireWritableRows(upload, format, LEDGER_COLUMNS);
             return earlier.get();
         }
         // Serialise imports of the same file: the unique key on (kind, sha256) decides the race.
@@ -231,15 +233,13 @@ public class ImportService {
                 reject(number, "economic_class", "longer than 20 characters");
             }
             Long budget = null;
+            if (dept != null && !access.mayWrite(dept)) {
+                throw notYours(number, dept);
+            }
             if (dept != null && year != null) {
-                String own = access.restrictedDepartment();
-                if (own != null && !own.equals(dept)) {
-                    reject(number, "department_code", "a department may only import its own ledger (" + dept + ")");
-                } else {
-                    budget = budgets.get(dept + ":" + year);
-                    if (budget == null) {
-                        reject(number, "department_code", "no budget of department " + dept + " for " + year);
-                    }
+                budget = budgets.get(dept + ":" + year);
+                if (budget == null) {
+                    reject(number, "department_code", "no budget of department " + dept + " for " + year);
                 }
             }
             if (date != null && year != null && date.getYear() != year) {
@@ -349,8 +349,10 @@ public class ImportService {
     /** Imports initial budgets (年初预算): each row sets one cell; missing budgets are created. */
     @Transactional
     public ImportReport importBudgets(Upload upload, TabularReader.Format format, String fileName) {
+        access.requireWriter();
         Optional<ImportReport> earlier = earlier(BUDGETS, upload.sha256());
         if (earlier.isPresent()) {
+            requireWritableRows(upload, format, BUDGET_COLUMNS);
             return earlier.get();
         }
         long batchId = newBatch(BUDGETS, upload.sha256(), fileName);
@@ -382,10 +384,10 @@ public class ImportService {
                 BigDecimal amount = parse(errors, number, "amount",
                         () -> Cells.amount(columns.get(row, "amount"), false, true));
                 if (dept != null) {
-                    String own = access.restrictedDepartment();
-                    if (own != null && !own.equals(dept)) {
-                        errors.add(new Violation("department_code", "a department may only import its own budget", number));
-                    } else if (Department.byCode(dept).isEmpty()) {
+                    if (!access.mayWrite(dept)) {
+                        throw notYours(number, dept);
+                    }
+                    if (Department.byCode(dept).isEmpty()) {
                         errors.add(new Violation("department_code", "no department " + dept, number));
                     }
                 }
@@ -429,7 +431,46 @@ public class ImportService {
                 List.copyOf(changed.keySet()), OffsetDateTime.now());
     }
 
+    /**
+     * A 403 for a row naming a department the caller may not change (CallerAccess's write rule): the whole file is
+     * refused, nothing is imported, and the rest of it is not read.
+     */
+    private static ProblemException notYours(long row, String dept) {
+        return CallerAccess.denied("Row " + row + " names department " + dept + ", which you may not change; nothing "
+                + "was imported", List.of(new Violation("department_code", "you may not change department " + dept, row)));
+    }
+
+    /**
+     * Before the report of a file imported earlier is returned to a caller bound to a department: every row of the
+     * file must name a department it may change, as on a first import (finance may change them all).
+     */
+    private void requireWritableRows(Upload upload, TabularReader.Format format,
+            LinkedHashMap<String, List<String>> aliases) {
+        if (access.isFinance()) {
+            return;
+        }
+        Columns columns = new Columns(aliases, List.of("department_code"));
+        boolean[] header = {false};
+        try {
+            TabularReader.read(upload.file(), format, (number, cells) -> {
+                if (!header[0]) {
+                    header[0] = true;
+                    columns.header(cells);
+                    return;
+                }
+                String dept = columns.get(cells, "department_code");
+                if (!access.mayWrite(dept)) {
+                    throw notYours(number, dept);
+                }
+            });
+        } catch (IOException e) {
+            throw ProblemException.invalid("file", e.getMessage());
+        }
+    }
+
+    /** An import batch: it may span departments, so only callers reading every department see it. */
     public ImportReport get(long id) {
+        access.requireAllDepartments();
         Object[] r = batchRow("SELECT id, kind, file_name, file_sha256, row_count, created_at, created_by FROM import_batch "
                 + "WHERE id = ?1", id).orElseThrow(() -> ProblemException.notFound("No import " + id));
         return report(r, "IMPORTED");

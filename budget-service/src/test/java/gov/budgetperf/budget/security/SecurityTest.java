@@ -61,6 +61,14 @@ class SecurityTest {
     }
 
     @Test
+    void aTokenExpiredBeyondTheClockSkewIs401() {
+        // mp.jwt.verify.clock.skew is 5 s (smallrye-jwt's default of 60 s accepted this token)
+        String expired = Tokens.builder("finance", null).issuedAt(Instant.now().minusSeconds(600))
+                .expiresAt(Instant.now().minusSeconds(20)).sign();
+        given().auth().oauth2(expired).when().get("/api/v1/departments").then().statusCode(401);
+    }
+
+    @Test
     void wrongIssuerIs401() {
         String token = Tokens.builder("finance", null).issuer("https://evil.example").sign();
         given().auth().oauth2(token).when().get("/api/v1/departments").then().statusCode(401);
@@ -106,7 +114,8 @@ class SecurityTest {
     void departmentCannotImportAnotherDepartmentsLedger() {
         String csv = "department_code,fiscal_year,date,amount,expenditure_type\n" + other + ",2023,2023-02-01,5.00,PERSONNEL\n";
         given().auth().oauth2(Tokens.department(own)).contentType("text/csv").body(csv)
-                .when().post("/api/v1/imports/expenditures").then().statusCode(422)
-                .body("violations[0].field", equalTo("department_code")).body("violations[0].row", equalTo(2));
+                .when().post("/api/v1/imports/expenditures").then().statusCode(403)
+                .contentType("application/problem+json").body("violations[0].field", equalTo("department_code"))
+                .body("violations[0].row", equalTo(2));
     }
 }

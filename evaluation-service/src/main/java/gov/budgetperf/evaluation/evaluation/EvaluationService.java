@@ -314,9 +314,7 @@ public class EvaluationService {
     @Transactional
     public Evaluation transition(long id, Evaluation.Status to, String comment, String ifMatch) {
         Evaluation e = get(id);
-        if (!access.isFinance()) {
-            throw ProblemException.forbidden("Only finance returns, approves and publishes evaluations");
-        }
+        access.requireFinance(); // returns, approvals and publications are the finance bureau's
         Versions.requireMatch(ifMatch, e.version);
         switch (to) {
             case RETURNED, APPROVED -> requireStatus(e, Evaluation.Status.SUBMITTED);
@@ -373,9 +371,7 @@ public class EvaluationService {
      */
     public Migration migrate(String code, int version) {
         long start = System.nanoTime();
-        if (!access.isFinance()) {
-            throw ProblemException.forbidden("Only finance moves evaluations to a new rule set");
-        }
+        access.requireFinance(); // moves evaluations of every department
         RuleSet target = RuleSet.byVersion(code, version).filter(r -> r.status == RuleSet.Status.PUBLISHED)
                 .orElseThrow(() -> ProblemException.notFound("No published rule set " + code + " version " + version));
         List<Long> ids = Evaluation.find("select e.id from Evaluation e where e.ruleSet.code = ?1 and e.ruleSet.version < ?2 "

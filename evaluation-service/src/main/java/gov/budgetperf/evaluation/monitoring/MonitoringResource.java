@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import gov.budgetperf.common.problem.ProblemException;
+import gov.budgetperf.common.security.CallerAccess;
 import gov.budgetperf.common.security.Roles;
 import gov.budgetperf.common.time.BusinessCalendar;
 
@@ -40,6 +41,9 @@ public class MonitoringResource {
     @Inject
     BusinessCalendar calendar;
 
+    @Inject
+    CallerAccess access;
+
     @GET
     @RolesAllowed({Roles.FINANCE, Roles.DEPARTMENT, Roles.AUDITOR, Roles.SERVICE})
     @Operation(operationId = "monitor", summary = "Departments and projects of a year with their 序时进度 ratio and light", description = "The figures are budget-service's cut at asOf (initial budget + adjustments dated on or before it; ledger entries dated on or before it). Default bands: red < 60, yellow 60–<80, green ≥ 80 (configurable, or per request). lights=RED,YELLOW lists what needs attention. 503 with Retry-After when budget-service cannot answer.")
@@ -49,6 +53,9 @@ public class MonitoringResource {
             @QueryParam("asOf") @Parameter(description = "Cut-off date: budget changes and ledger entries dated after it do not count (default: today in the configured time zone)") LocalDate asOf,
             @QueryParam("lights") @Parameter(description = "Only these lights: RED, YELLOW, GREEN, NONE, repeated or comma-separated (lights=RED,YELLOW)") List<String> lights,
             @QueryParam("redBelow") BigDecimal redBelow, @QueryParam("yellowBelow") BigDecimal yellowBelow) {
+        // budget-service applies the caller's department to the lines; a caller that reaches no department is
+        // refused here, before the peer call
+        access.restrictedDepartment();
         return service.lines(region, fiscalYear, asOf == null ? calendar.today() : asOf, lights(lights), redBelow,
                 yellowBelow);
     }

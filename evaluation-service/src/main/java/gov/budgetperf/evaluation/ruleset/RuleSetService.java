@@ -60,6 +60,7 @@ public class RuleSetService {
 
     @Transactional
     public RuleSet create(RuleSetInput in) {
+        access.requireFinance();
         validate(in);
         RuleSet r = new RuleSet();
         r.code = in.code();
@@ -73,6 +74,7 @@ public class RuleSetService {
 
     @Transactional
     public RuleSet update(String code, int version, RuleSetInput in, String ifMatch) {
+        access.requireFinance();
         RuleSet r = get(code, version);
         requireDraft(r);
         Versions.requireMatch(ifMatch, r.rowVersion);
@@ -86,6 +88,7 @@ public class RuleSetService {
 
     @Transactional
     public RuleSet publish(String code, int version, String ifMatch) {
+        access.requireFinance();
         RuleSet r = get(code, version);
         requireDraft(r);
         Versions.requireMatch(ifMatch, r.rowVersion);
@@ -100,6 +103,7 @@ public class RuleSetService {
 
     @Transactional
     public GradeBandSet createBandSet(GradeBandSetInput in) {
+        access.requireFinance();
         if (GradeBandSet.byCode(in.code()).isPresent()) {
             throw ProblemException.conflict("Grade band set " + in.code() + " exists; band sets are immutable");
         }

@@ -34,6 +34,24 @@ public final class Tokens {
         return builder(role, department).sign();
     }
 
+    /**
+     * A token holding several roles (e.g. department and auditor) and, when {@code department} is not null, that text
+     * as its department claim (an empty string gives an empty claim).
+     */
+    public static String roles(Set<String> roles, String department) {
+        JwtClaimsBuilder b = Jwt.issuer(ISSUER).upn(String.join("+", new java.util.TreeSet<>(roles)) + "-user")
+                .groups(roles).expiresIn(Duration.ofMinutes(30));
+        if (department != null) {
+            b.claim("department", department);
+        }
+        return b.sign();
+    }
+
+    /** A department token without a department claim: it must reach nothing. */
+    public static String departmentWithoutClaim() {
+        return of("department", null);
+    }
+
     public static JwtClaimsBuilder builder(String role, String department) {
         JwtClaimsBuilder b = Jwt.issuer(ISSUER).upn(role + (department == null ? "" : "-" + department) + "-user")
                 .groups(Set.of(role)).expiresIn(Duration.ofMinutes(30));

@@ -40,6 +40,7 @@ public class BatchResource {
     @Operation(operationId = "createReportBatch", summary = "Start generating a document for every department of a region", description = "Runs in the background; follow its progress at the returned location.")
     @APIResponse(responseCode = "202", description = "The job, queued", content = @Content(schema = @Schema(implementation = BatchViews.View.class)))
     public Response create(@NotNull @Valid BatchViews.Create in) {
+        access.requireFinance(); // a region's departments: not for a token bound to one department
         BatchJob job = service.create(in, access.user());
         service.start(job.id);
         return Response.accepted(service.view(job.id)).location(URI.create("/api/v1/report-batches/" + job.id))
@@ -51,6 +52,7 @@ public class BatchResource {
     @RolesAllowed({Roles.FINANCE, Roles.AUDITOR})
     @Operation(operationId = "getReportBatch", summary = "A batch job's progress (done/total) and its failed items")
     public BatchViews.View get(@PathParam("id") long id) {
+        access.requireAllDepartments(); // a batch spans a region's departments
         return service.view(id);
     }
 }

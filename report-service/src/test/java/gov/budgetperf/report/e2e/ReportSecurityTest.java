@@ -40,13 +40,18 @@ class ReportSecurityTest {
         List<String> listed = given().auth().oauth2(Tokens.department(own)).when().get("/api/v1/reports?size=200")
                 .then().statusCode(200).extract().jsonPath().getList("items.departmentCode", String.class);
         assertThat(listed).isNotEmpty().containsOnly(own);
-        // region documents are for finance and auditors
+        // region documents are made by finance; auditors only read (issue 11: the auditor is read-only)
         given().auth().oauth2(Tokens.department(own)).contentType(ContentType.JSON)
                 .body(Map.of("type", "REGION_SUMMARY", "format", "HTML", "region", "安全测试区", "fiscalYear", 2022))
                 .when().post("/api/v1/reports").then().statusCode(403);
         given().auth().oauth2(Tokens.auditor()).contentType(ContentType.JSON)
                 .body(Map.of("type", "REGION_SUMMARY", "format", "HTML", "region", "安全测试区", "fiscalYear", 2022))
-                .when().post("/api/v1/reports").then().statusCode(201);
+                .when().post("/api/v1/reports").then().statusCode(403);
+        long region = given().auth().oauth2(Tokens.finance()).contentType(ContentType.JSON)
+                .body(Map.of("type", "REGION_SUMMARY", "format", "HTML", "region", "安全测试区", "fiscalYear", 2022))
+                .when().post("/api/v1/reports").then().statusCode(201).extract().jsonPath().getLong("id");
+        given().auth().oauth2(Tokens.auditor()).when().get("/api/v1/reports/{id}/content", region).then()
+                .statusCode(200);
         given().when().get("/api/v1/reports/{id}", mine).then().statusCode(401);
     }
 
