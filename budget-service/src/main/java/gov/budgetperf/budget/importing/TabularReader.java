@@ -3,12 +3,14 @@ package gov.budgetperf.budget.importing;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 
@@ -64,11 +66,25 @@ public final class TabularReader {
                 Reader reader = new java.io.InputStreamReader(in, StandardCharsets.UTF_8);
                 CSVParser parser = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).setTrim(true).get()
                         .parse(reader)) {
-            for (CSVRecord r : parser) {
+            Iterator<CSVRecord> records = parser.iterator();
+            long last = 1;
+            while (true) {
+                CSVRecord r;
+                try {
+                    if (!records.hasNext()) {
+                        break;
+                    }
+                    r = records.next();
+                } catch (UncheckedIOException | IllegalStateException e) {
+                    // an unterminated quote, an invalid character after a closing quote …: the file is not CSV
+                    Throwable cause = e.getCause() != null ? e.getCause() : e;
+                    throw new IOException("Not a readable CSV file after row " + last + ": " + cause.getMessage(), e);
+                }
                 List<String> cells = new ArrayList<>(r.size());
                 for (String v : r) {
                     cells.add(v);
                 }
+                last = r.getRecordNumber();
                 handler.row(r.getRecordNumber(), cells);
             }
         }
@@ -91,6 +107,23 @@ public final class TabularReader {
             }
         } catch (OpenXML4JException | SAXException | ParserConfigurationException e) {
             throw new IOException("Not a readable XLSX file: " + e.getMessage(), e);
+        } catch (HandlerFailure e) {
+            // the caller's own answer about a row (e.g. a 400 naming it): not a fault of the file
+            throw e.failure;
+        } catch (RuntimeException e) {
+            // POI reports a file that is not OOXML, a broken zip or a malformed part with runtime exceptions
+            // (NotOfficeXmlFileException, POIXMLException, RecordFormatException …)
+            throw new IOException("Not a readable XLSX file: " + e.getMessage(), e);
+        }
+    }
+
+    /** Carries what the row handler threw through POI's parser, so it is not taken for a broken file. */
+    private static final class HandlerFailure extends RuntimeException {
+        private final RuntimeException failure;
+
+        HandlerFailure(RuntimeException failure) {
+            super(null, failure, false, false);
+            this.failure = failure;
         }
     }
 
@@ -114,7 +147,11 @@ public final class TabularReader {
         public void endRow(int rowNum) {
             boolean empty = cells.stream().allMatch(String::isBlank);
             if (!empty) {
-                handler.row(rowNum + 1L, cells);
+                try {
+                    handler.row(rowNum + 1L, cells);
+                } catch (RuntimeException e) {
+                    throw new HandlerFailure(e);
+                }
             }
         }
 
