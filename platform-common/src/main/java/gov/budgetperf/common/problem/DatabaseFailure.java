@@ -64,13 +64,19 @@ public sealed interface DatabaseFailure {
 
     private static Optional<DatabaseFailure> classify(Throwable t) {
         if (t instanceof SQLException sql) {
-            if (sql.getSQLState() != null) {
-                return bySqlState(sql, sql.getSQLState());
+            Optional<DatabaseFailure> byState = sql.getSQLState() == null
+                    ? Optional.empty()
+                    : bySqlState(sql, sql.getSQLState());
+            if (byState.isPresent()) {
+                return byState;
             }
-            if (sql instanceof SQLTransientConnectionException || sql instanceof SQLNonTransientConnectionException) {
+            if (sql instanceof SQLTransientConnectionException || sql instanceof SQLNonTransientConnectionException
+                    || openingConnection(sql)) {
                 return Optional.of(new Transient(Transient.CONNECTION));
             }
-            return thrownByPool(sql) ? Optional.of(new Transient(Transient.POOL)) : Optional.empty();
+            return sql.getSQLState() == null && thrownByPool(sql)
+                    ? Optional.of(new Transient(Transient.POOL))
+                    : Optional.empty();
         }
         if (t instanceof JDBCConnectionException) {
             return Optional.of(new Transient(Transient.CONNECTION));
@@ -95,6 +101,19 @@ public sealed interface DatabaseFailure {
             return Optional.of(new Transient(Transient.CONNECTION));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whatever the server answers to a new connection (a database that refuses connections says 55000, one that is
+     * starting 57P03, a wrong password 28P01), the service cannot reach its database: the driver was opening it.
+     */
+    private static boolean openingConnection(SQLException sql) {
+        for (StackTraceElement frame : sql.getStackTrace()) {
+            if (frame.getClassName().equals("org.postgresql.core.ConnectionFactory")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

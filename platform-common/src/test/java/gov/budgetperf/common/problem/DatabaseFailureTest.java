@@ -80,6 +80,18 @@ class DatabaseFailureTest {
     }
 
     @Test
+    void anyRefusalOfANewConnectionIsTransient() {
+        PSQLException refused = server("55000", null, null, null);
+        refused.setStackTrace(new StackTraceElement[]{
+                new StackTraceElement("org.postgresql.core.v3.QueryExecutorImpl", "readStartupMessages", null, 1),
+                new StackTraceElement("org.postgresql.core.ConnectionFactory", "openConnection", null, 1)});
+        assertThat(DatabaseFailure.of(new PersistenceException(refused)))
+                .containsInstanceOf(DatabaseFailure.Transient.class);
+        // the same SQLState from a statement is not about the connection
+        assertThat(DatabaseFailure.of(new PersistenceException(server("55000", null, null, null)))).isEmpty();
+    }
+
+    @Test
     void otherSqlStatesAndNonDatabaseErrorsAreNotMapped() {
         assertThat(DatabaseFailure.of(new PersistenceException(server("23503", "fk", "project", null)))).isEmpty();
         assertThat(DatabaseFailure.of(new IllegalStateException("x"))).isEmpty();
