@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -409,16 +410,25 @@ public class ImportService {
             throw ProblemException.unprocessable(errors.size() + " row(s) rejected; nothing was imported",
                     errors.size() > MAX_REPORTED ? errors.subList(0, MAX_REPORTED) : errors);
         }
-        Map<String, DepartmentBudget> changed = new LinkedHashMap<>();
+        // One order for every import: existing budgets locked by id, missing ones created by key.
+        Map<String, Cell> byBudget = new TreeMap<>();
         for (Cell c : cells) {
-            DepartmentBudget b = changed.computeIfAbsent(c.dept + ":" + c.year,
-                    k -> DepartmentBudget.of(c.dept, c.year).orElseGet(() -> {
-                        DepartmentBudget nb = new DepartmentBudget();
-                        nb.department = Department.byCode(c.dept).orElseThrow();
-                        nb.fiscalYear = c.year;
-                        nb.persist();
-                        return nb;
-                    }));
+            byBudget.putIfAbsent(c.dept + ":" + c.year, c);
+        }
+        lockBudgets(List.copyOf(byBudget.keySet()));
+        Map<String, DepartmentBudget> changed = new LinkedHashMap<>();
+        for (var e : byBudget.entrySet()) {
+            Cell c = e.getValue();
+            changed.put(e.getKey(), DepartmentBudget.of(c.dept, c.year).orElseGet(() -> {
+                DepartmentBudget nb = new DepartmentBudget();
+                nb.department = Department.byCode(c.dept).orElseThrow();
+                nb.fiscalYear = c.year;
+                nb.persist();
+                return nb;
+            }));
+        }
+        for (Cell c : cells) {
+            DepartmentBudget b = changed.get(c.dept + ":" + c.year);
             b.allocations.removeIf(a -> a.expenditureType == c.type && a.fundingSource == c.source);
             b.allocations.add(new Allocation(c.type, c.source, c.amount));
         }
@@ -469,6 +479,20 @@ public class ImportService {
     }
 
     /** An import batch: it may span departments, so only callers reading every department see it. */
+    /**
+     * Locks the existing budgets an import changes, in id order, before writing any: two imports touching the same
+     * budgets in opposite file order would otherwise each hold one row the other waits for (a deadlock). Single-budget
+     * writes lock one row only, so one order for multi-row writers suffices.
+     */
+    private void lockBudgets(List<String> departmentYears) {
+        if (departmentYears.isEmpty()) {
+            return;
+        }
+        em.createNativeQuery("SELECT b.id FROM department_budget b JOIN department d ON d.id = b.department_id "
+                + "WHERE d.code || ':' || b.fiscal_year IN (?1) ORDER BY b.id FOR UPDATE OF b")
+                .setParameter(1, departmentYears).getResultList();
+    }
+
     public ImportReport get(long id) {
         access.requireAllDepartments();
         Object[] r = batchRow("SELECT id, kind, file_name, file_sha256, row_count, created_at, created_by FROM import_batch "
