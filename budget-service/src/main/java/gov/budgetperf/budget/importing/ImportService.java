@@ -482,14 +482,15 @@ public class ImportService {
     /**
      * Locks the existing budgets an import changes, in id order, before writing any: two imports touching the same
      * budgets in opposite file order would otherwise each hold one row the other waits for (a deadlock). Single-budget
-     * writes lock one row only, so one order for multi-row writers suffices.
+     * writes lock one row only, so one order for multi-row writers suffices. NO KEY UPDATE is the lock the updates
+     * take anyway: it queues imports behind each other without blocking ledger entries' foreign-key checks.
      */
     private void lockBudgets(List<String> departmentYears) {
         if (departmentYears.isEmpty()) {
             return;
         }
         em.createNativeQuery("SELECT b.id FROM department_budget b JOIN department d ON d.id = b.department_id "
-                + "WHERE d.code || ':' || b.fiscal_year IN (?1) ORDER BY b.id FOR UPDATE OF b")
+                + "WHERE d.code || ':' || b.fiscal_year IN (?1) ORDER BY b.id FOR NO KEY UPDATE OF b")
                 .setParameter(1, departmentYears).getResultList();
     }
 
