@@ -109,6 +109,26 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** Freezes the process (SIGSTOP): it keeps its sockets, accepts connections and answers nothing — a peer that hangs. */
+    public synchronized void pause() throws Exception {
+        signal("STOP");
+    }
+
+    /** Lets a paused process go on (SIGCONT). */
+    public synchronized void resume() throws Exception {
+        signal("CONT");
+    }
+
+    private void signal(String name) throws Exception {
+        if (process == null || !process.isAlive()) {
+            throw new IllegalStateException(this.name + " is not running");
+        }
+        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+        if (kill.waitFor() != 0) {
+            throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed");
+        }
+    }
+
     public String url() {
         return "http://127.0.0.1:" + port;
     }

@@ -48,4 +48,33 @@ class PeerOutageTest {
                 .untilAsserted(() -> Fixtures.report(request).statusCode(201));
         assertThat(readiness()).doesNotContain("DOWN");
     }
+
+    @Test
+    void aPeerThatHangsGives503WithinThreeSecondsAndTheBreakerRecovers() throws Exception {
+        String dept = Fixtures.newDepartment("报告测试区");
+        Fixtures.budget(dept, "100000.00");
+        Map<String, Object> request = Map.of("type", "DEPARTMENT_FORM", "format", "HTML", "departmentCode", dept,
+                "fiscalYear", 2022);
+        Fixtures.report(request).statusCode(201);
+        Peers.evaluation().pause();
+        try {
+            for (int i = 0; i < 5; i++) {
+                long t0 = System.nanoTime();
+                Fixtures.report(request).statusCode(503).contentType("application/problem+json")
+                        .header("Retry-After", org.hamcrest.Matchers.notNullValue())
+                        .body("detail", org.hamcrest.Matchers.containsString("evaluation-service"));
+                // one attempt of 2 s, no retry after a time-out; once the circuit is open: at once
+                assertThat(Duration.ofNanos(System.nanoTime() - t0)).as("answer %d", i).isLessThan(Duration.ofSeconds(3));
+            }
+            long t0 = System.nanoTime();
+            String ready = readiness();
+            assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(1));
+            assertThat(ready).contains("evaluation-service").contains("DOWN");
+        } finally {
+            Peers.evaluation().resume();
+        }
+        // the circuit lets a trial call through after 3 s and closes again
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> Fixtures.report(request).statusCode(201));
+    }
 }
