@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -48,8 +48,12 @@ class AccessMatrixTest {
     String budgetTag;
     String projectTag;
 
-    @BeforeAll
+    /** Once per class, at the first test (RestAssured knows the test port only then). */
+    @BeforeEach
     void data() {
+        if (region != null) {
+            return;
+        }
         region = "矩阵区" + UUID.randomUUID().toString().substring(0, 6);
         target = Fixtures.uniqueCode("MX-T");
         own = Fixtures.uniqueCode("MX-A");
