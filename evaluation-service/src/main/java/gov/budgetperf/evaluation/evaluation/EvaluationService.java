@@ -16,6 +16,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import jakarta.transaction.Transactional;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -529,18 +530,28 @@ public class EvaluationService {
 
     /** The audit row alone, for an evaluation already flushed. */
     private void insertAudit(Evaluation e, String actor, String action, Map<String, Object> detail) {
-        String json;
-        try {
-            json = mapper.writeValueAsString(detail);
-        } catch (Exception ex) {
-            json = "{}";
-        }
+        String json = auditJson(mapper, action, detail);
         em.createNativeQuery(
                 "INSERT INTO audit_entry (evaluation_id, actor, action, detail) VALUES (?1, ?2, ?3, CAST(?4 AS jsonb))")
                 // no automatic flush of the whole session before this insert (it depends on no pending change)
                 .setFlushMode(FlushModeType.COMMIT).setParameter(1, e.id).setParameter(2, actor).setParameter(3, action)
                 .setParameter(4, json)
                 .executeUpdate();
+    }
+
+    /**
+     * The audit detail as JSON. One that cannot be written fails the request (and rolls back what it audits): an
+     * audit trail with an empty entry in place of what happened is worse than a failed change.
+     */
+    static String auditJson(ObjectMapper mapper, String action,
+            Map<String, Object> detail) {
+        try {
+            return mapper.writeValueAsString(detail);
+        } catch (JsonProcessingException ex) {
+            // not the Jackson exception as the cause: its mapper would answer 400 for what is no fault of the client
+            throw new IllegalStateException("The audit detail of " + action + " cannot be written as JSON: "
+                    + ex.getOriginalMessage());
+        }
     }
 
     private Evaluation step(Evaluation e, Evaluation.Status to, String comment) {
