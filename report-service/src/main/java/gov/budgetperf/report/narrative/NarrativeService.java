@@ -9,6 +9,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import gov.budgetperf.common.problem.ProblemException;
@@ -88,7 +89,11 @@ public class NarrativeService {
             throw ProblemException.invalid("section", section + " is not a section of a "
                     + (project.isEmpty() ? "department" : "project") + " document");
         }
-        Narrative n = find(code, year, project, section).orElse(null);
+        // locked: concurrent saves of one section queue here, so each later one compares its If-Match with the
+        // version the earlier one wrote (412) instead of colliding on the revision key
+        Narrative n = Narrative.<Narrative>find(
+                "departmentCode = ?1 and fiscalYear = ?2 and projectCode = ?3 and section = ?4", code, year, project,
+                section).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional().orElse(null);
         OffsetDateTime now = OffsetDateTime.now();
         if (n == null) {
             if (ifMatch != null && !ifMatch.isBlank() && !ifMatch.trim().equals("*")) {
@@ -143,7 +148,9 @@ public class NarrativeService {
     @Transactional
     public TaskList saveTasks(String code, int year, List<NarrativeInputs.TaskInput> tasks, String ifMatch,
             String user) {
-        TaskList list = taskList(code, year);
+        // locked, as a section is: a concurrent save with the same If-Match is a 412, not a lost update
+        TaskList list = TaskList.<TaskList>find("departmentCode = ?1 and fiscalYear = ?2", code, year)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
         if (list == null) {
             if (ifMatch != null && !ifMatch.isBlank() && !ifMatch.trim().equals("*")) {
                 throw ProblemException.preconditionFailed("The task list does not exist yet: send no If-Match");
