@@ -3,12 +3,21 @@ package gov.budgetperf.budget.database;
 import static gov.budgetperf.budget.Fixtures.alloc;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -49,6 +58,48 @@ class LostRacesTest {
         assertOneCreatedRestConflict(answers, "already exists");
         given().auth().oauth2(Tokens.finance()).queryParam("size", 100).when().get("/api/v1/departments").then()
                 .statusCode(200);
+    }
+
+    /**
+     * Deterministic: another transaction holds the same code uncommitted, so the request passes the service's check
+     * and waits at the unique key; when that transaction commits, the request is told in words what is duplicated.
+     */
+    @Test
+    void aCreateThatLosesAtTheUniqueKeyIsA409NamingTheKey() throws Exception {
+        String code = Fixtures.uniqueCode("UKEY");
+        var config = ConfigProvider.getConfig();
+        String url = config.getValue("quarkus.datasource.jdbc.url", String.class);
+        String user = config.getOptionalValue("quarkus.datasource.username", String.class).orElse("postgres");
+        String password = config.getOptionalValue("quarkus.datasource.password", String.class).orElse("");
+        try (Connection first = DriverManager.getConnection(url, user, password);
+                Connection watch = DriverManager.getConnection(url, user, password)) {
+            first.setAutoCommit(false);
+            try (PreparedStatement s = first
+                    .prepareStatement("INSERT INTO department (code, name, region) VALUES (?, '先到', '测试区')")) {
+                s.setString(1, code);
+                s.executeUpdate();
+            }
+            CompletableFuture<Response> create = CompletableFuture.supplyAsync(() -> given().auth()
+                    .oauth2(Tokens.finance()).contentType(ContentType.JSON)
+                    .body(Map.of("code", code, "name", "后到", "region", "测试区")).when().post("/api/v1/departments")
+                    .andReturn());
+            await().atMost(Duration.ofSeconds(20)).until(() -> {
+                try (PreparedStatement s = watch.prepareStatement("SELECT count(*) FROM pg_stat_activity "
+                        + "WHERE datname = current_database() AND wait_event_type = 'Lock' "
+                        + "AND query ILIKE 'insert into department %'");
+                        ResultSet r = s.executeQuery()) {
+                    r.next();
+                    return r.getInt(1) > 0;
+                }
+            });
+            first.commit();
+
+            Response r = create.get(20, TimeUnit.SECONDS);
+            assertThat(r.statusCode()).as(r.asString()).isEqualTo(409);
+            assertThat(r.contentType()).startsWith("application/problem+json");
+            assertThat(r.jsonPath().getString("detail")).contains("a department with this code already exists");
+            assertThat(r.jsonPath().getList("violations.field")).containsExactly("code");
+        }
     }
 
     @Test
