@@ -12,8 +12,11 @@ public final class PeerBudget {
 
     /** Longest a whole call may take, retry included (with the REST client's connect and read time-outs below it). */
     public static final long TOTAL_MS = 2800;
-    /** One attempt; the REST clients' read time-out is set to the same. */
-    public static final long ATTEMPT_MS = 2000;
+    /**
+     * One attempt; the REST clients' read time-out is set to the same. Generous within the 3 s a caller is promised:
+     * a loaded peer (a batch, a cold JVM) answers within it, a hung one does not.
+     */
+    public static final long ATTEMPT_MS = 2500;
     public static final int MAX_RETRIES = 1;
     public static final long RETRY_DELAY_MS = 100;
     public static final long RETRY_JITTER_MS = 50;

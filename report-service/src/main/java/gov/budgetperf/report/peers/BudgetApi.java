@@ -23,7 +23,7 @@ import gov.budgetperf.common.peer.PeerErrors;
 @RegisterRestClient(configKey = "budget")
 @RegisterClientHeaders(ServiceTokenHeaders.class)
 @RegisterProvider(PeerErrors.class)
-// Every call within PeerBudget.TOTAL_MS (2.8 s): one attempt of at most 2 s, one retry after a fast failure (not
+// Every call within PeerBudget.TOTAL_MS (2.8 s): one attempt of at most 2.5 s, one retry after a fast failure (not
 // after a time-out), a circuit that opens after 3 failures in 4 calls for 3 s. A 4xx is an answer, neither retried
 // nor counted.
 @Timeout(PeerBudget.ATTEMPT_MS)
