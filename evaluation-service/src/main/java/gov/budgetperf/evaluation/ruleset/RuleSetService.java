@@ -37,7 +37,9 @@ public class RuleSetService {
     @Inject
     CallerAccess access;
 
+    /** Rule sets are reference data: every caller that reaches a department (or all) reads them. */
     public Page<RuleSet> list(String code, RuleSet.SubjectType subjectType, PageRequest page) {
+        access.restrictedDepartment();
         StringBuilder q = new StringBuilder("1 = 1");
         List<Object> params = new ArrayList<>();
         if (code != null) {
@@ -54,6 +56,7 @@ public class RuleSetService {
     }
 
     public RuleSet get(String code, int version) {
+        access.restrictedDepartment();
         return RuleSet.byVersion(code, version)
                 .orElseThrow(() -> ProblemException.notFound("No rule set " + code + " version " + version));
     }
@@ -98,6 +101,7 @@ public class RuleSetService {
     }
 
     public List<GradeBandSet> bandSets() {
+        access.restrictedDepartment();
         return GradeBandSet.listAll(Sort.by("code"));
     }
 
