@@ -65,6 +65,10 @@ final class JsonViolations {
             message = "not valid JSON: " + e.getOriginalMessage();
         } else if (e instanceof UnrecognizedPropertyException u) {
             message = "unknown field " + u.getPropertyName();
+        } else if (e instanceof InvalidFormatException f && f.getOriginalMessage() != null
+                && !f.getOriginalMessage().startsWith("Cannot ")) {
+            // written for the client by one of our deserializers (e.g. NUL in a string)
+            message = f.getOriginalMessage();
         } else if (e instanceof InvalidFormatException f) {
             message = "not a valid value" + expected(f.getTargetType());
         } else if (e instanceof ValueInstantiationException && e.getCause() != null && e.getCause().getMessage() != null) {

@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -35,6 +36,7 @@ import gov.budgetperf.common.web.Versions;
 /** Generated documents: ask for one, read its metadata and inputs, download it, regenerate it. */
 @Path("/api/v1/reports")
 @Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "reports", description = "自评表、自评报告、汇总与开放数据: generated documents with the versions of their inputs")
 public class DocumentResource {
 
@@ -110,6 +112,7 @@ public class DocumentResource {
 
     @POST
     @Path("/{id}/regenerate")
+    @Consumes(MediaType.WILDCARD)
     @RolesAllowed({Roles.FINANCE, Roles.DEPARTMENT})
     @Operation(operationId = "regenerateReport", summary = "Render the document again from the current figures")
     @APIResponse(responseCode = "200", description = "The regenerated document", content = @Content(schema = @Schema(implementation = DocumentViews.View.class)))

@@ -8,6 +8,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
@@ -33,6 +35,7 @@ import gov.budgetperf.report.content.SectionKey;
 /** Narrative sections written by departments (a department reads and writes only its own). */
 @Path("/api/v1/narratives/{departmentCode}/{fiscalYear}")
 @Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "narratives", description = "叙述部分: sections of the self-evaluation report written by departments")
 public class NarrativeResource {
 
@@ -70,12 +73,12 @@ public class NarrativeResource {
     @RolesAllowed({Roles.FINANCE, Roles.DEPARTMENT})
     @Operation(operationId = "saveNarrative", summary = "Write a section (If-Match with the ETag to change one; none to create)", description = "Documents built from the department-year's narratives are marked stale.")
     @APIResponse(responseCode = "200", description = "The saved section", content = @Content(schema = @Schema(implementation = NarrativeInputs.SectionView.class)))
-    public Response save(@PathParam("departmentCode") String code,
+    public Response save(@PathParam("departmentCode") @Size(max = 40) String departmentCode,
             @PathParam("fiscalYear") @Min(2000) @Max(2100) int year, @PathParam("section") SectionKey section,
-            @QueryParam("project") String project, @HeaderParam("If-Match") String ifMatch,
+            @QueryParam("project") @Size(max = 60) String project, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid NarrativeInputs.SectionInput in) {
-        access.requireWrite(code);
-        Narrative n = service.save(code, year, nz(project), section, in.content(), ifMatch, access.user());
+        access.requireWrite(departmentCode);
+        Narrative n = service.save(departmentCode, year, nz(project), section, in.content(), ifMatch, access.user());
         return Response.ok(NarrativeInputs.SectionView.of(n)).tag(Versions.etag(n.version)).build();
     }
 
@@ -109,11 +112,11 @@ public class NarrativeResource {
     @RolesAllowed({Roles.FINANCE, Roles.DEPARTMENT})
     @Operation(operationId = "saveTasks", summary = "Replace the task list (If-Match with the ETag to change it; none to create)")
     @APIResponse(responseCode = "200", description = "The saved task list", content = @Content(schema = @Schema(implementation = NarrativeInputs.TaskListView.class)))
-    public Response saveTasks(@PathParam("departmentCode") String code,
+    public Response saveTasks(@PathParam("departmentCode") @Size(max = 40) String departmentCode,
             @PathParam("fiscalYear") @Min(2000) @Max(2100) int year, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid NarrativeInputs.TaskListInput in) {
-        access.requireWrite(code);
-        TaskList list = service.saveTasks(code, year, in.tasks(), ifMatch, access.user());
+        access.requireWrite(departmentCode);
+        TaskList list = service.saveTasks(departmentCode, year, in.tasks(), ifMatch, access.user());
         return Response.ok(view(list)).tag(Versions.etag(list.version)).build();
     }
 
