@@ -131,6 +131,23 @@ class LostRacesTest {
     }
 
     @Test
+    void concurrentReversalsOfOneEntryAreOneReversalAndConflicts() {
+        String code = Fixtures.uniqueCode("RACER");
+        Fixtures.department(code, "冲销竞争", "测试区");
+        Fixtures.budget(code, 2024, List.of(alloc("PERSONNEL", "GENERAL_PUBLIC", "1000.00")));
+        long id = Fixtures.expenditure(code, 2024, "2024-03-01", "10.00", "PERSONNEL", null).extract().jsonPath()
+                .getLong("id");
+        List<Response> answers = AtOnce.run(N, i -> given().auth().oauth2(Tokens.finance())
+                .contentType(ContentType.JSON).body(Map.of("date", "2024-03-02", "reason", "重复录入" + i)).when()
+                .post("/api/v1/departments/{c}/budgets/2024/expenditures/{id}/reversal", code, id).andReturn());
+
+        assertOneCreatedRestConflict(answers, "already");
+        assertThat(given().auth().oauth2(Tokens.finance()).when()
+                .get("/api/v1/departments/{c}/budgets/2024/expenditures", code).then().statusCode(200).extract()
+                .jsonPath().getList("items.amount", Float.class)).containsExactlyInAnyOrder(10.0f, -10.0f);
+    }
+
+    @Test
     void importsTouchingTheSameBudgetsInOppositeOrderBothSucceed() {
         String a = Fixtures.uniqueCode("LOCKA");
         String b = Fixtures.uniqueCode("LOCKB");
