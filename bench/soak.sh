@@ -29,8 +29,7 @@ RATE=${2:-10}
 REGION=浸泡测试区
 PG_VERSION=$(ls /etc/postgresql | sort -n | tail -n 1)
 
-rpt_init
-rpt_ensure_kafka
+rpt_init # includes the private broker
 rpt_up
 
 log "setup: 10 departments of $REGION with a 2022 budget and a self-evaluation"
