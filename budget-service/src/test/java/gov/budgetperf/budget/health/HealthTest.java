@@ -29,6 +29,11 @@ class HealthTest {
     void prometheusMetricsIncludeTheOutbox() {
         given().when().get("/api/v1/departments").then().statusCode(401);
         given().when().get(management() + "/q/metrics").then().statusCode(200)
-                .body(containsString("outbox_pending")).body(containsString("http_server_requests"));
+                .body(containsString("outbox_pending")).body(containsString("http_server_requests"))
+                .body(containsString("event_loop_state{loop=\"outbox-relay\"")).body(containsString("event_loop_restarts"));
+        // the backlog gauge appears with the first measurement (every 5 s)
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15))
+                .untilAsserted(() -> given().when().get(management() + "/q/metrics").then()
+                        .body(containsString("outbox_oldest_unsent_age_seconds")));
     }
 }

@@ -22,7 +22,9 @@ class HealthAndSecurityTest {
                 + ":" + ConfigProvider.getConfig().getValue("quarkus.management.test-port", Integer.class);
         given().when().get(management + "/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
                 .body("checks.name", hasItems("Database connections health check", "event-flow"));
-        given().when().get(management + "/q/metrics").then().statusCode(200).body(containsString("outbox_pending"));
+        given().when().get(management + "/q/metrics").then().statusCode(200).body(containsString("outbox_pending"))
+                .body(containsString("event_loop_state{loop=\"consumer:budget.events\""))
+                .body(containsString("event_consumer_lag{loop=\"consumer:budget.events\""));
     }
 
     @Test
