@@ -6,6 +6,7 @@ import java.nio.file.Files;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -51,7 +52,7 @@ public class ImportResource {
     @APIResponse(responseCode = "201", description = "Imported", content = @Content(schema = @Schema(implementation = ImportReport.class)))
     @APIResponse(responseCode = "200", description = "This file was imported before; nothing changed", content = @Content(schema = @Schema(implementation = ImportReport.class)))
     public Response expenditures(InputStream body, @HeaderParam("Content-Type") String contentType,
-            @QueryParam("fileName") @Parameter(description = "Original file name, for the record") String fileName)
+            @QueryParam("fileName") @Size(max = 300) @Parameter(description = "Original file name, for the record (at most 300 characters)") String fileName)
             throws IOException {
         return run(body, upload -> service.importExpenditures(upload, format(contentType), fileName));
     }
@@ -67,7 +68,7 @@ public class ImportResource {
     @APIResponse(responseCode = "201", description = "Imported", content = @Content(schema = @Schema(implementation = ImportReport.class)))
     @APIResponse(responseCode = "200", description = "This file was imported before; nothing changed", content = @Content(schema = @Schema(implementation = ImportReport.class)))
     public Response budgets(InputStream body, @HeaderParam("Content-Type") String contentType,
-            @QueryParam("fileName") String fileName) throws IOException {
+            @QueryParam("fileName") @Size(max = 300) String fileName) throws IOException {
         return run(body, upload -> service.importBudgets(upload, format(contentType), fileName));
     }
 

@@ -148,8 +148,16 @@ public class ProblemMappers {
             case 405 -> "This method is not allowed on this resource";
             case 406 -> "None of the media types in Accept can be produced here";
             case 415 -> "The request's Content-Type is not one this endpoint reads (JSON bodies are application/json)";
+            case 400 -> e.getCause() != null && e.getCause().getMessage() != null
+                    ? "The request could not be read: " + abbreviate(e.getCause().getMessage())
+                    : "The request could not be read";
             default -> e.getMessage();
         };
+    }
+
+    private static String abbreviate(String s) {
+        String one = s.replace('\u0000', ' ');
+        return one.length() > 200 ? one.substring(0, 200) + "…" : one;
     }
 
     private static Response respond(Problem problem) {

@@ -167,10 +167,14 @@ public final class OpenApiFuzz {
         if (o.bodyType == null) {
             return;
         }
-        if (o.bodyType.contains("json")) {
+        if (o.bodyType.contains("json") || o.bodyType.equals("*/*")) {
+            // "*/*": an optional JSON body (e.g. a workflow comment) that may also be left out
             for (Map.Entry<String, String> body : o.hostileJsonBodies().entrySet()) {
                 check(o, "body " + body.getKey(), send(o.method, o.url(null, null, Map.of()), body.getValue(),
                         "application/json", Map.of()));
+            }
+            if (!o.bodyType.contains("json")) {
+                return;
             }
             HttpResponse<String> plain = send(o.method, o.url(null, null, Map.of()), o.validBody(), "text/plain",
                     Map.of());
@@ -239,6 +243,8 @@ public final class OpenApiFuzz {
         } else if (r.statusCode() >= 400 && !type.startsWith("application/problem+json")) {
             failures.add(o + " " + what + ": " + r.statusCode() + " not problem+json but '" + type + "' "
                     + abbreviate(r.body()));
+        } else if (r.statusCode() == 400 && r.body().contains("\"HTTP 400 Bad Request\"")) {
+            failures.add(o + " " + what + ": a 400 that gives no reason " + abbreviate(r.body()));
         }
     }
 
@@ -351,7 +357,7 @@ public final class OpenApiFuzz {
             if (bodyType == null) {
                 return null;
             }
-            if (!bodyType.contains("json")) {
+            if (!bodyType.contains("json") && !bodyType.equals("*/*")) {
                 return "a,b\n1,2\n";
             }
             return sampleOf(bodySchema, "body", 0).toString();
