@@ -184,11 +184,19 @@ class ConnectionsKilledTest {
             }
         }
         long failed = all.stream().filter(a -> a.status() == 503).count();
-        System.out.printf("connections-killed: %d posts, %d created, %d answered 503, %d backends killed, %d stored%n",
-                all.size(), created.size(), failed, killed, stored.size());
-        // none lost: every 201 is stored; none doubled: each at most once (and a 503 is not stored)
+        Set<String> unavailable = new HashSet<>();
+        all.stream().filter(a -> a.status() == 503).forEach(a -> unavailable.add(a.description()));
+        Set<String> storedAfter503 = new HashSet<>(stored);
+        storedAfter503.removeAll(created);
+        System.out.printf("connections-killed: %d posts, %d created, %d answered 503 (%d of them stored: the connection "
+                + "died while COMMIT was answered), %d backends killed, %d stored%n", all.size(), created.size(), failed,
+                storedAfter503.size(), killed, stored.size());
+        // none lost: every 201 is stored; none doubled: each at most once. A post whose connection the server ended
+        // while it answered COMMIT may have been stored although its client got 503: its outcome is unknown to the
+        // client (as after any lost connection), never doubled by the service
         assertThat(stored).doesNotHaveDuplicates();
-        assertThat(new HashSet<>(stored)).isEqualTo(created);
+        assertThat(stored).containsAll(created);
+        assertThat(unavailable).containsAll(storedAfter503);
         assertThat(failed).isPositive();
         assertThat(created.size()).isGreaterThan(KILLS);
     }

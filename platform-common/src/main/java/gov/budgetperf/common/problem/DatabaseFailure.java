@@ -43,23 +43,37 @@ public sealed interface DatabaseFailure {
         static final String CONFLICT = "This request collided with a concurrent one on the same rows";
     }
 
-    /** The first database outcome a client can act on in {@code e}'s cause chain, if any. */
+    /**
+     * The first database outcome a client can act on in {@code e}'s cause chain, if any. Suppressed exceptions are
+     * searched too: a commit that fails because the connection died reaches us as a bare RollbackException with the
+     * driver's error attached as suppressed, not as its cause.
+     */
     static Optional<DatabaseFailure> of(Throwable e) {
-        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Throwable t = e; t != null && seen.add(t); t = t.getCause()) {
-            Optional<DatabaseFailure> found = classify(t);
+        return search(e, Collections.newSetFromMap(new IdentityHashMap<>()));
+    }
+
+    private static Optional<DatabaseFailure> search(Throwable t, Set<Throwable> seen) {
+        if (t == null || !seen.add(t)) {
+            return Optional.empty();
+        }
+        Optional<DatabaseFailure> found = classify(t);
+        if (found.isPresent()) {
+            return found;
+        }
+        for (Throwable suppressed : t.getSuppressed()) {
+            found = search(suppressed, seen);
             if (found.isPresent()) {
                 return found;
             }
-            if (t instanceof SQLException sql && sql.getNextException() != null && seen.add(sql.getNextException())) {
-                // a failed batch carries the server's error as the "next" exception, not as the cause
-                found = of(sql.getNextException());
-                if (found.isPresent()) {
-                    return found;
-                }
+        }
+        if (t instanceof SQLException sql && sql.getNextException() != null) {
+            // a failed batch carries the server's error as the "next" exception, not as the cause
+            found = search(sql.getNextException(), seen);
+            if (found.isPresent()) {
+                return found;
             }
         }
-        return Optional.empty();
+        return search(t.getCause(), seen);
     }
 
     private static Optional<DatabaseFailure> classify(Throwable t) {

@@ -98,6 +98,17 @@ class DatabaseFailureTest {
     }
 
     @Test
+    void aCommitOnADeadConnectionIsTransient() {
+        // Narayana: a RollbackException without a cause, the resource's XAException (caused by the driver) suppressed
+        var xa = new javax.transaction.xa.XAException("Error trying to transactionCommit local transaction");
+        xa.initCause(server("57P01", null, null, null));
+        var rollback = new RollbackException("ARJUNA016053: Could not commit transaction.");
+        rollback.addSuppressed(xa);
+        assertThat(DatabaseFailure.of(new ArcUndeclaredThrowableException("Error invoking subclass method", rollback)))
+                .containsInstanceOf(DatabaseFailure.Transient.class);
+    }
+
+    @Test
     void aFailedBatchIsReadFromItsNextException() {
         SQLException batch = new java.sql.BatchUpdateException();
         batch.setNextException(server("23505", "department_code_key", "department", "Key (code)=(D1) already exists."));
