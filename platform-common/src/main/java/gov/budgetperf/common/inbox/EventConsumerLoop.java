@@ -21,6 +21,7 @@ import org.jboss.logging.Logger;
 
 import gov.budgetperf.common.health.EventFlows;
 import gov.budgetperf.common.kafka.KafkaClients;
+import gov.budgetperf.common.problem.DatabaseFailure;
 
 /**
  * A supervised Kafka poll loop on its own thread, with a clean shutdown. Each record is handed to a handler that
@@ -192,7 +193,7 @@ public final class EventConsumerLoop {
                 deadLetter(record, e, deadLetters);
                 return;
             } catch (Exception e) {
-                if (TransientFailures.isTransient(e)) {
+                if (DatabaseFailure.isTransient(e)) {
                     // the database (or another dependency) is away: not the record's fault, never a dead letter;
                     // the round ends uncommitted and the record comes again after the restart
                     throw e;

@@ -44,6 +44,15 @@ public sealed interface DatabaseFailure {
     }
 
     /**
+     * Whether {@code e} is the database's condition of the moment (unreachable, restarting, out of connections, a
+     * deadlock or serialization loser) rather than anything about the work itself: a request answers 503, and an event
+     * consumer must not dead-letter the event but apply it once the database is back.
+     */
+    static boolean isTransient(Throwable e) {
+        return of(e).filter(f -> f instanceof Transient).isPresent();
+    }
+
+    /**
      * The first database outcome a client can act on in {@code e}'s cause chain, if any. Suppressed exceptions are
      * searched too: a commit that fails because the connection died reaches us as a bare RollbackException with the
      * driver's error attached as suppressed, not as its cause.
