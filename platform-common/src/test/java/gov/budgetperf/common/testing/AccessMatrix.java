@@ -202,6 +202,22 @@ public final class AccessMatrix {
     }
 
     /** The operations' keys, for messages. */
+    /**
+     * Every endpoint of the package has a security annotation (the services deny unannotated ones anyway), and no
+     * write admits a read-only role (auditor, service).
+     */
+    public static void assertRoleAnnotations(String resourcePackage) {
+        List<Operation> all = operations(resourcePackage);
+        org.assertj.core.api.Assertions.assertThat(all).as("endpoints of %s", resourcePackage).isNotEmpty();
+        for (Operation o : all) {
+            org.assertj.core.api.Assertions.assertThat(o.annotated()).as("%s has a security annotation", o).isTrue();
+            if (o.write()) {
+                org.assertj.core.api.Assertions.assertThat(o.roles()).as("%s: roles", o).isNotNull().isNotEmpty()
+                        .doesNotContain("auditor", "service");
+            }
+        }
+    }
+
     public static List<String> keys(List<Operation> operations) {
         return Arrays.asList(operations.stream().map(Operation::toString).toArray(String[]::new));
     }
