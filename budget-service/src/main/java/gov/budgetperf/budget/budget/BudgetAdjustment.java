@@ -14,6 +14,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -56,8 +57,16 @@ public class BudgetAdjustment extends PanacheEntityBase {
 
     public String reason;
 
-    @Column(name = "created_at", insertable = false, updatable = false)
+    /** Set here, not by the column default: the created row is answered without being read back. */
+    @Column(name = "created_at", updatable = false)
     public OffsetDateTime createdAt;
+
+    @PrePersist
+    void created() {
+        if (createdAt == null) {
+            createdAt = OffsetDateTime.now();
+        }
+    }
 
     @Column(name = "created_by")
     public String createdBy;

@@ -36,7 +36,8 @@ public class Department extends PanacheEntityBase {
     public String internalBodies;
     @Version
     public long version;
-    @Column(name = "created_at", insertable = false, updatable = false)
+    /** Set here, not by the column default: the created row is answered without being read back. */
+    @Column(name = "created_at", updatable = false)
     public OffsetDateTime createdAt;
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
@@ -45,6 +46,9 @@ public class Department extends PanacheEntityBase {
     @PreUpdate
     void touch() {
         updatedAt = OffsetDateTime.now();
+        if (createdAt == null) {
+            createdAt = updatedAt;
+        }
     }
 
     public static Optional<Department> byCode(String code) {

@@ -14,6 +14,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
 
 import org.hibernate.annotations.Immutable;
@@ -73,8 +74,16 @@ public class Expenditure extends PanacheEntityBase {
     @Column(name = "import_batch_id")
     public Long importBatchId;
 
-    @Column(name = "created_at", insertable = false, updatable = false)
+    /** Set here, not by the column default: the created row is answered without being read back. */
+    @Column(name = "created_at", updatable = false)
     public OffsetDateTime createdAt;
+
+    @PrePersist
+    void created() {
+        if (createdAt == null) {
+            createdAt = OffsetDateTime.now();
+        }
+    }
 
     @Column(name = "created_by")
     public String createdBy;

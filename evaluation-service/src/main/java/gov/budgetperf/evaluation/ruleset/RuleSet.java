@@ -11,6 +11,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
@@ -66,8 +67,16 @@ public class RuleSet extends PanacheEntityBase {
 
     public String description;
 
-    @Column(name = "created_at", insertable = false, updatable = false)
+    /** Set here, not by the column default: the created row is answered without being read back. */
+    @Column(name = "created_at", updatable = false)
     public OffsetDateTime createdAt;
+
+    @PrePersist
+    void created() {
+        if (createdAt == null) {
+            createdAt = OffsetDateTime.now();
+        }
+    }
 
     @Column(name = "created_by")
     public String createdBy;

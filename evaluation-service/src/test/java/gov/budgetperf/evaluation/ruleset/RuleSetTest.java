@@ -73,6 +73,8 @@ class RuleSetTest {
         String code = "T-" + UUID.randomUUID().toString().substring(0, 8);
         String etag = given().auth().oauth2(Tokens.finance()).contentType(ContentType.JSON).body(input(code, 30))
                 .when().post("/api/v1/rule-sets").then().statusCode(201).body("version", equalTo(1))
+                // the created version answers when it was created (the column default was never read back)
+                .body("createdAt", org.hamcrest.Matchers.notNullValue())
                 .body("status", equalTo("DRAFT")).extract().header("ETag");
         // a department cannot define rules
         given().auth().oauth2(Tokens.department("X")).contentType(ContentType.JSON).body(input(code, 30))
