@@ -3,17 +3,16 @@ package gov.budgetperf.report.fuzz;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URL;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 import gov.budgetperf.common.testing.OpenApiFuzz;
 import gov.budgetperf.common.testing.Tokens;
+import gov.budgetperf.report.WithoutPeers;
 
 /**
  * Every operation of report-service's own OpenAPI document with hostile path, query and body values: never a 5xx
@@ -22,23 +21,8 @@ import gov.budgetperf.common.testing.Tokens;
  * operation that needs budget- or evaluation-service answers 503 as it would with them down.
  */
 @QuarkusTest
-@TestProfile(OpenApiFuzzTest.WithoutPeers.class)
+@TestProfile(WithoutPeers.class)
 class OpenApiFuzzTest {
-
-    /** No global test resources (no peer processes); peers unreachable at once. */
-    public static class WithoutPeers implements QuarkusTestProfile {
-
-        @Override
-        public boolean disableGlobalTestResources() {
-            return true;
-        }
-
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.rest-client.budget.url", "http://127.0.0.1:9", "quarkus.rest-client.evaluation.url",
-                    "http://127.0.0.1:9");
-        }
-    }
 
     @TestHTTPResource("/")
     URL base;

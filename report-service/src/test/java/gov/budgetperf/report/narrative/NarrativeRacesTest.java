@@ -10,36 +10,21 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
 import gov.budgetperf.common.testing.AtOnce;
 import gov.budgetperf.common.testing.Tokens;
+import gov.budgetperf.report.WithoutPeers;
 
 /**
  * Concurrent saves of one narrative section: one wins, the others are told their version is stale (412) or that the
  * section was created meanwhile (409), never a duplicate-key 500. Narratives need no peer, so this runs without them.
  */
 @QuarkusTest
-@TestProfile(NarrativeRacesTest.WithoutPeers.class)
+@TestProfile(WithoutPeers.class)
 class NarrativeRacesTest {
-
-    /** No global test resources (no peer processes): narratives never call a peer. */
-    public static class WithoutPeers implements QuarkusTestProfile {
-
-        @Override
-        public boolean disableGlobalTestResources() {
-            return true;
-        }
-
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.rest-client.budget.url", "http://127.0.0.1:9", "quarkus.rest-client.evaluation.url",
-                    "http://127.0.0.1:9");
-        }
-    }
 
     private static String dept() {
         return "NAR-" + UUID.randomUUID().toString().substring(0, 8);
