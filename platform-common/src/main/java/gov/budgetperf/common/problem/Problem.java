@@ -15,7 +15,7 @@ public record Problem(
         @Schema(description = "Short summary of the problem type", examples = "Invalid request") String title,
         @Schema(description = "HTTP status", examples = "400") int status,
         @Schema(description = "Explanation specific to this occurrence") String detail,
-        @Schema(description = "The request path") URI instance,
+        @Schema(description = "The request path, a relative reference", format = "uri-reference", examples = "/api/v1/departments/GZ-TH-GSL") URI instance,
         @Schema(description = "Field-level violations, for validation errors") List<Violation> violations) {
 
     public static final String MEDIA_TYPE = "application/problem+json";

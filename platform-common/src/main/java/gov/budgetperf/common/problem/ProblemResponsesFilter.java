@@ -20,12 +20,18 @@ public class ProblemResponsesFilter implements OASFilter {
             Map.entry("401", "Missing, expired or badly signed bearer token"),
             Map.entry("403", "The caller's role or department does not allow this"),
             Map.entry("404", "Not found"),
+            Map.entry("406", "None of the media types in Accept is one this operation produces"),
             Map.entry("409", "Conflict with the current state (duplicate, concurrent change)"),
             Map.entry("412", "If-Match does not match the current version"),
+            Map.entry("414", "The request's URI or query string is too long"),
             Map.entry("422", "Well-formed but unacceptable (e.g. an import with rejected rows)"),
             Map.entry("428", "If-Match is required for this change"),
             Map.entry("500", "Unexpected error, with an error id to quote"),
             Map.entry("503", "A required peer service is unavailable"));
+
+    /** Only where a body is read. */
+    private static final Map<String, String> BODY_ERRORS = Map.of("415",
+            "The request's Content-Type is not one this operation reads");
 
     @Override
     public Operation filterOperation(Operation operation) {
@@ -34,7 +40,15 @@ public class ProblemResponsesFilter implements OASFilter {
             responses = OASFactory.createAPIResponses();
             operation.setResponses(responses);
         }
-        for (var e : ERRORS.entrySet()) {
+        add(responses, ERRORS);
+        if (operation.getRequestBody() != null) {
+            add(responses, BODY_ERRORS);
+        }
+        return operation;
+    }
+
+    private static void add(APIResponses responses, Map<String, String> errors) {
+        for (var e : errors.entrySet()) {
             if (responses.getAPIResponse(e.getKey()) == null) {
                 responses.addAPIResponse(e.getKey(), OASFactory.createAPIResponse().description(e.getValue())
                         .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
@@ -42,7 +56,6 @@ public class ProblemResponsesFilter implements OASFilter {
                                         .schema(OASFactory.createSchema().ref("#/components/schemas/Problem")))));
             }
         }
-        return operation;
     }
 
     @Override
@@ -63,7 +76,8 @@ public class ProblemResponsesFilter implements OASFilter {
                     .addProperty("title", OASFactory.createSchema().addType(Schema.SchemaType.STRING))
                     .addProperty("status", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).format("int32"))
                     .addProperty("detail", OASFactory.createSchema().addType(Schema.SchemaType.STRING))
-                    .addProperty("instance", OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("uri"))
+                    .addProperty("instance",
+                            OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("uri-reference"))
                     .addProperty("violations", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY).items(violation)));
         }
     }
