@@ -100,10 +100,11 @@ public final class ContractValidation implements Filter {
     public List<String> check(String origin, String method, String rawPath, int status, String contentType,
             java.util.function.Supplier<byte[]> body) {
         Optional<Document> document = byOrigin.computeIfAbsent(origin, ContractValidation::fetch);
-        if (document.isEmpty()) {
-            return List.of();
-        }
-        Document doc = document.get();
+        return document.isEmpty() ? List.of() : check(document.get(), method, rawPath, status, contentType, body);
+    }
+
+    List<String> check(Document doc, String method, String rawPath, int status, String contentType,
+            java.util.function.Supplier<byte[]> body) {
         Optional<String> template = doc.template(rawPath);
         if (template.isEmpty()) {
             return List.of();
