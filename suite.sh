@@ -109,6 +109,7 @@ cmd_down() {
 cmd_test() {
   need_cmd openssl
   ensure_kubectl
+  ensure_node_tools
   ensure_postgres
   local db
   for db in budget_test evaluation_test report_test; do create_db "$db" --recreate; done

@@ -142,6 +142,37 @@ PY
   log "kubectl for the deploy tests: $KUBECTL"
 }
 
+# ---------------------------------------------------------------- Node tools (contract tests)
+
+NODE_TOOLS_SRC="$ROOT/scripts/node-tools"
+NODE_TOOLS_DIR="$LOCAL_DIR/tools/node"
+
+# ensure_node_tools: the command-line tools the contract tests run (platform-common's NodeTools finds them here):
+# redocly (OpenAPI lint), asyncapi (AsyncAPI validate), openapi-typescript, openapi-fetch and tsc, at the exact
+# versions of scripts/node-tools/package-lock.json, installed with `npm ci` into .local/tools/node/node_modules.
+# Reinstalled only when that lock file changed (its checksum is kept beside the install). Node and npm come from
+# the Debian packages when missing. Telemetry, update checks and analytics of these tools are switched off (the
+# tests set the same variables; the AsyncAPI analytics file lives in .local, not in $HOME).
+ensure_node_tools() {
+  local lock="$NODE_TOOLS_SRC/package-lock.json" stamp="$NODE_TOOLS_DIR/.installed-lock.sha256" want have=""
+  need_cmd node nodejs
+  need_cmd npm
+  (($(node -p 'process.versions.node.split(".")[0]') >= 20)) || die "the contract tools need Node.js 20 or newer (found $(node --version)): install a newer nodejs"
+  want=$(sha256sum "$lock" | cut -d' ' -f1)
+  [[ -f $stamp ]] && have=$(<"$stamp")
+  if [[ $want != "$have" || ! -x $NODE_TOOLS_DIR/node_modules/.bin/redocly ]]; then
+    log "installing the contract tools of scripts/node-tools into $NODE_TOOLS_DIR (npm ci)"
+    mkdir -p "$NODE_TOOLS_DIR"
+    rm -f "$stamp"
+    cp "$NODE_TOOLS_SRC/package.json" "$lock" "$NODE_TOOLS_DIR/"
+    (cd "$NODE_TOOLS_DIR" && npm ci --no-audit --no-fund --loglevel=error >/dev/null) || die "npm ci of the contract tools failed (in $NODE_TOOLS_DIR)"
+    printf '%s\n' "$want" >"$stamp"
+  fi
+  printf '{"analyticsEnabled":"false","infoMessageShown":"true","userID":"budgetperf-tests"}\n' >"$NODE_TOOLS_DIR/asyncapi-analytics.json"
+  export ASYNCAPI_METRICS_CONFIG_PATH="$NODE_TOOLS_DIR/asyncapi-analytics.json" ASYNCAPI_SKIP_NEW_VERSION_CHECK=true
+  export REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true NO_UPDATE_NOTIFIER=1
+}
+
 # ---------------------------------------------------------------- PostgreSQL
 
 psql_admin() {
