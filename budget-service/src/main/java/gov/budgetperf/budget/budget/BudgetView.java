@@ -13,8 +13,8 @@ public record BudgetView(
         List<Allocation> allocations,
         List<ThreePublicBudget> threePublic,
         BigDecimal carryOver,
-        Integer staffQuota,
-        Integer actualStaff,
+        @Schema(nullable = true, description = "编制数; null when not given") Integer staffQuota,
+        @Schema(nullable = true, description = "实有人数; null when not given") Integer actualStaff,
         @Schema(description = "Sum of the allocations (年初预算)") BigDecimal initialBudget,
         @Schema(description = "Version of the budget's own fields (ETag)") long version,
         @Schema(description = "Version of all the figures of the department-year (events carry it)") long dataVersion) {

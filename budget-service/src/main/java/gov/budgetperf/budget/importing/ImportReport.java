@@ -11,7 +11,7 @@ public record ImportReport(
         @Schema(examples = "42") long batchId,
         @Schema(description = "IMPORTED, or ALREADY_IMPORTED when the same file (same SHA-256) was imported before: nothing changed", examples = "IMPORTED") String status,
         @Schema(examples = "EXPENDITURES") String kind,
-        @Schema(examples = "ledger-2022-q1.csv") String fileName,
+        @Schema(nullable = true, description = "The fileName given with the upload; null when none was", examples = "ledger-2022-q1.csv") String fileName,
         @Schema(description = "SHA-256 of the file") String sha256,
         @Schema(description = "Data rows imported", examples = "1250") long rows,
         @Schema(description = "Department-years whose figures changed (code:year)") List<String> departmentYears,

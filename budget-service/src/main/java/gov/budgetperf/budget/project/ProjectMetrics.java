@@ -23,6 +23,6 @@ public record ProjectMetrics(
         @Schema(description = "initial + additions − reductions − transfers out") BigDecimal adjustedBudget,
         @Schema(description = "执行数 (includes second-level projects of a first-level one)") BigDecimal executed,
         @Schema(description = "adjusted − executed") BigDecimal remaining,
-        @Schema(description = "项目执行率 = executed ÷ adjusted budget") Rate executionRate,
+        @Schema(nullable = true, description = "项目执行率 = executed ÷ adjusted budget; null when the adjusted budget is 0") Rate executionRate,
         @Schema(description = "序时进度") TimeProgress timeProgress) {
 }

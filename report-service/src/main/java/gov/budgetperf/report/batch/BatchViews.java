@@ -27,13 +27,17 @@ public final class BatchViews {
     }
 
     @Schema(name = "ReportBatchItem")
-    public record Item(String departmentCode, String status, Long reportId, String error) {
+    public record Item(String departmentCode, String status,
+            @Schema(nullable = true, description = "The document, when one was made") Long reportId,
+            @Schema(nullable = true, description = "Why the document could not be made") String error) {
     }
 
     @Schema(name = "ReportBatch", description = "A batch job and its progress (done/total); failed documents with their errors")
     public record View(long id, String region, int fiscalYear, DocumentType type, DocumentFormat format,
             BatchJob.Status status, int total, int done, int failed, String createdBy, OffsetDateTime createdAt,
-            OffsetDateTime startedAt, OffsetDateTime finishedAt, String message,
+            @Schema(nullable = true, description = "Null while queued") OffsetDateTime startedAt,
+            @Schema(nullable = true, description = "Null until the job ends") OffsetDateTime finishedAt,
+            @Schema(nullable = true, description = "What went wrong, when something did") String message,
             @Schema(description = "The items that failed, with the reason") List<Item> errors) {
     }
 }

@@ -21,6 +21,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -39,6 +41,12 @@ import gov.budgetperf.common.web.Versions;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "reports", description = "自评表、自评报告、汇总与开放数据: generated documents with the versions of their inputs")
 public class DocumentResource {
+
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    static final String PDF = "application/pdf";
+    static final String HTML = "text/html";
+    static final String CSV = "text/csv";
 
     @Inject
     DocumentService service;
@@ -97,10 +105,19 @@ public class DocumentResource {
 
     @GET
     @Path("/{id}/content")
-    @Produces({MediaType.APPLICATION_OCTET_STREAM, MediaType.APPLICATION_JSON})
+    @Produces({XLSX, DOCX, PDF, HTML, MediaType.APPLICATION_JSON, CSV})
     @RolesAllowed({Roles.FINANCE, Roles.DEPARTMENT, Roles.AUDITOR, Roles.SERVICE})
-    @Operation(operationId = "downloadReport", summary = "The document's bytes (XLSX, DOCX, PDF, HTML, JSON or CSV)", description = "ETag is the SHA-256 of the bytes; header X-Report-Stale says whether an input changed since.")
-    @APIResponse(responseCode = "200", description = "The file", content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary")))
+    @Operation(operationId = "downloadReport", summary = "The document's bytes (XLSX, DOCX, PDF, HTML, JSON or CSV)", description = "The media type is the document's format (its mediaType field); open data in JSON is an OpenData object. ETag is the SHA-256 of the bytes; header X-Report-Stale says whether an input changed since.")
+    @APIResponse(responseCode = "200", description = "The file, in the document's format", headers = {
+            @Header(name = "ETag", description = "The SHA-256 of the bytes, quoted", schema = @Schema(type = SchemaType.STRING)),
+            @Header(name = "X-Report-Stale", description = "true when an input changed after the document was generated", schema = @Schema(type = SchemaType.BOOLEAN)),
+            @Header(name = "Content-Disposition", description = "attachment, with the document's file name", schema = @Schema(type = SchemaType.STRING))}, content = {
+                    @Content(mediaType = XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                    @Content(mediaType = DOCX, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                    @Content(mediaType = PDF, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                    @Content(mediaType = HTML, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                    @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OpenDataViews.Document.class))})
     public Response content(@PathParam("id") long id) {
         Document d = readable(id);
         String encoded = URLEncoder.encode(d.fileName, StandardCharsets.UTF_8).replace("+", "%20");

@@ -38,7 +38,9 @@ public final class DocumentViews {
             String fileName, String mediaType, long sizeBytes,
             @Schema(description = "SHA-256 of the content, hex") String sha256, boolean keepCurrent,
             @Schema(description = "An input changed after the document was generated") boolean stale,
-            String staleReason, OffsetDateTime staleSince, int generation, OffsetDateTime generatedAt,
+            @Schema(nullable = true, description = "Why it is stale; null when it is not") String staleReason,
+            @Schema(nullable = true, description = "When it became stale; null when it is not") OffsetDateTime staleSince,
+            int generation, OffsetDateTime generatedAt,
             String generatedBy, long generationMillis, List<InputView> inputs,
             @Schema(description = "Version (ETag)") long version) {
     }

@@ -44,11 +44,11 @@ public final class NarrativeInputs {
 
     @Schema(name = "Task", description = "A task of the form's 主要任务 block")
     public record TaskInput(@NotBlank @Size(max = 500) @Schema(examples = "任务1 强化思想政治引领") String name,
-            @Size(max = 5000) @Schema(description = "预期目标") String expectedGoal,
-            @Size(max = 5000) @Schema(description = "目标完成情况") String achievement,
-            @Size(max = 2000) @Schema(description = "关键指标") String keyIndicator,
-            @Size(max = 2000) @Schema(description = "指标完成情况") String indicatorResult,
-            @DecimalMin("0") @Digits(integer = 16, fraction = 2) @Schema(description = "任务涉及资金 (yuan)") BigDecimal funds) {
+            @Size(max = 5000) @Schema(nullable = true, description = "预期目标") String expectedGoal,
+            @Size(max = 5000) @Schema(nullable = true, description = "目标完成情况") String achievement,
+            @Size(max = 2000) @Schema(nullable = true, description = "关键指标") String keyIndicator,
+            @Size(max = 2000) @Schema(nullable = true, description = "指标完成情况") String indicatorResult,
+            @DecimalMin("0") @Digits(integer = 16, fraction = 2) @Schema(nullable = true, description = "任务涉及资金 (yuan)") BigDecimal funds) {
     }
 
     @Schema(name = "TaskListInput")
@@ -57,6 +57,6 @@ public final class NarrativeInputs {
 
     @Schema(name = "TaskList")
     public record TaskListView(String departmentCode, int fiscalYear, List<TaskInput> tasks,
-            @Schema(description = "Version (ETag)") long version) {
+            @Schema(description = "Version (ETag); -1 while no task list was saved") long version) {
     }
 }
