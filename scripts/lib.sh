@@ -170,7 +170,7 @@ ensure_node_tools() {
   fi
   printf '{"analyticsEnabled":"false","infoMessageShown":"true","userID":"budgetperf-tests"}\n' >"$NODE_TOOLS_DIR/asyncapi-analytics.json"
   export ASYNCAPI_METRICS_CONFIG_PATH="$NODE_TOOLS_DIR/asyncapi-analytics.json" ASYNCAPI_SKIP_NEW_VERSION_CHECK=true
-  export REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true NO_UPDATE_NOTIFIER=1
+  export REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true NO_UPDATE_NOTIFIER=1 SUPPRESS_NO_CONFIG_WARNING=1
 }
 
 # ---------------------------------------------------------------- PostgreSQL

@@ -18,6 +18,11 @@ import gov.budgetperf.common.testing.ServedContract;
 class ServedContractTest {
 
     @Test
+    void theServedDocumentLintsWithoutErrors() throws Exception {
+        ServedContract.ofApplicationUnderTest().lint();
+    }
+
+    @Test
     void aStrictTypeScriptClientGeneratedFromItTypeChecksThePortalProgram() throws Exception {
         ServedContract.ofApplicationUnderTest().typeCheckPortal(Path.of("src/test/typescript/portal.ts"));
     }

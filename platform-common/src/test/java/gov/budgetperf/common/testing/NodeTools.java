@@ -149,6 +149,6 @@ public final class NodeTools {
         }
         return Map.of("ASYNCAPI_METRICS_CONFIG_PATH", analytics.toString(), "ASYNCAPI_SKIP_NEW_VERSION_CHECK", "true",
                 "REDOCLY_TELEMETRY", "off", "REDOCLY_SUPPRESS_UPDATE_NOTICE", "true", "NO_UPDATE_NOTIFIER", "1",
-                "NO_COLOR", "1", "FORCE_COLOR", "0");
+                "NO_COLOR", "1", "FORCE_COLOR", "0", "SUPPRESS_NO_CONFIG_WARNING", "1");
     }
 }
