@@ -49,13 +49,21 @@ public class ProblemResponsesFilter implements OASFilter {
 
     private static void add(APIResponses responses, Map<String, String> errors) {
         for (var e : errors.entrySet()) {
-            if (responses.getAPIResponse(e.getKey()) == null) {
-                responses.addAPIResponse(e.getKey(), OASFactory.createAPIResponse().description(e.getValue())
-                        .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
-                                OASFactory.createMediaType()
-                                        .schema(OASFactory.createSchema().ref("#/components/schemas/Problem")))));
+            var response = responses.getAPIResponse(e.getKey());
+            if (response == null) {
+                responses.addAPIResponse(e.getKey(),
+                        OASFactory.createAPIResponse().description(e.getValue()).content(problemContent()));
+            } else if (response.getContent() == null || response.getContent().getMediaTypes() == null
+                    || response.getContent().getMediaTypes().isEmpty()) {
+                // an operation's own description of an error (e.g. which fields a 400 names) still sends a problem
+                response.setContent(problemContent());
             }
         }
+    }
+
+    private static org.eclipse.microprofile.openapi.models.media.Content problemContent() {
+        return OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
+                OASFactory.createMediaType().schema(OASFactory.createSchema().ref("#/components/schemas/Problem")));
     }
 
     @Override
