@@ -40,7 +40,9 @@ import gov.budgetperf.common.kafka.KafkaClients;
  * Publishes committed outbox events to Kafka in id order and stamps them sent. One relay at a time per database
  * (a PostgreSQL advisory lock), so several replicas never reorder events; a record is marked sent only after
  * Kafka acknowledged it with acks=all, so none is lost; a failure leaves the rest for the next round (consumers
- * drop the duplicates a retry may cause by event id).
+ * drop the duplicates a retry may cause by event id). After a failed round the relay sends one event a round until
+ * Kafka acknowledges again: a batch sent while the broker comes back could otherwise have a later event of a key
+ * acknowledged and an earlier one expired, and the retry would publish them out of order.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -66,6 +68,8 @@ public class OutboxRelay {
 
     private final Semaphore wakeUp = new Semaphore(0);
     private final AtomicLong pending = new AtomicLong();
+    /** The last round failed: send one event a round until one is acknowledged. */
+    private volatile boolean recovering;
     private volatile boolean running;
     private ExecutorService executor;
     private KafkaProducer<String, String> producer;
@@ -163,7 +167,7 @@ public class OutboxRelay {
                 try (PreparedStatement ps = c.prepareStatement(
                         "SELECT id, event_id, topic, record_key, event_type, payload, created_at FROM outbox_event "
                                 + "WHERE sent_at IS NULL ORDER BY id LIMIT ?")) {
-                    ps.setInt(1, config.batchSize());
+                    ps.setInt(1, recovering ? 1 : config.batchSize());
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
                             ProducerRecord<String, String> record = new ProducerRecord<>(rs.getString(3), rs.getString(4),
@@ -201,12 +205,14 @@ public class OutboxRelay {
                 markSent(c, delivered);
                 c.commit();
                 pending.set(ids.size() - delivered.size());
+                recovering = failure != null;
                 if (failure != null) {
                     throw new IllegalStateException("Kafka did not acknowledge event " + ids.get(delivered.size())
                             + ": " + failure.getMessage(), failure);
                 }
                 return delivered.size();
             } catch (SQLException | RuntimeException e) {
+                recovering = true;
                 c.rollback();
                 throw e;
             }
