@@ -93,6 +93,13 @@ public final class ContractValidation implements Filter {
         return response;
     }
 
+    /** Adds a violation to a test's failures, unless the run only records them ({@code contract.validation}). */
+    public void fail(List<String> failures, String violation) {
+        if (!RECORD_ONLY) {
+            failures.add(violation);
+        }
+    }
+
     /**
      * Checks one response against the document served at {@code origin}; the violations, empty when it conforms
      * or when the origin or path is not described by a document. Usable for responses not made with REST Assured.

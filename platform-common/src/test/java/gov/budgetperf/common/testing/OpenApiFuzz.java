@@ -246,6 +246,14 @@ public final class OpenApiFuzz {
         } else if (r.statusCode() == 400 && r.body().contains("\"HTTP 400 Bad Request\"")) {
             failures.add(o + " " + what + ": a 400 that gives no reason " + abbreviate(r.body()));
         }
+        // and whatever it answers, the answer is one its own document describes
+        URI uri = r.request().uri();
+        for (String violation : ContractValidation.INSTANCE.check(uri.getScheme() + "://" + uri.getAuthority(),
+                r.request().method(), uri.getRawPath(), r.statusCode(), type,
+                () -> r.body().getBytes(StandardCharsets.UTF_8))) {
+            ContractValidation.INSTANCE.fail(failures,
+                    o + " " + what + ": " + r.statusCode() + " breaks the document: " + violation);
+        }
     }
 
     private HttpResponse<String> send(String method, String relative, String body, String contentType,
