@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import gov.budgetperf.evaluation.ruleset.RuleSet;
+import gov.budgetperf.evaluation.scoring.ScoringRule;
 
 /** Request bodies of the evaluation API. */
 public final class EvaluationInputs {
@@ -73,7 +74,7 @@ public final class EvaluationInputs {
             @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = IndicatorColumns.SCORE_MAX, message = IndicatorColumns.SCORE_RANGE) @Schema(examples = "20") BigDecimal weight,
             @Size(max = 40) @Schema(examples = "人") String unit,
             @Pattern(regexp = ">=|<=|=") @Schema(examples = ">=") String direction,
-            @NotNull @Schema(description = "Scoring rule, e.g. {\"type\":\"RATIO_POSITIVE\"}") JsonNode rule,
+            @NotNull @Schema(implementation = ScoringRule.class, required = true) JsonNode rule,
             @Size(max = 4000) String explanation) {
     }
 

@@ -3,6 +3,11 @@ package gov.budgetperf.evaluation.scoring;
 import java.math.BigDecimal;
 import java.util.Map;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.DiscriminatorMapping;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
@@ -15,7 +20,26 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
  * {@link ScoringException} naming the parameter; Jackson wraps it in a {@code ValueInstantiationException}).
  * <p>
  * The arithmetic is in {@link Scorer}; a rule only holds and checks its parameters.
+ * <p>
+ * The OpenAPI document publishes one schema per type ({@code ThresholdStepsRule}, …), each declaring its {@code "type"}
+ * value, and {@code ScoringRule} as their {@code oneOf} with {@code "type"} as the discriminator. A rule is sent back
+ * as it was written (rule sets and indicators keep the document, not this record), so a parameter that has a default
+ * may also come back absent or null.
  */
+@Schema(name = "ScoringRule", description = "A scoring rule: its type in \"type\" and its parameters", oneOf = {
+        ScoringRule.RatioPositive.class, ScoringRule.RatioReverse.class, ScoringRule.Equal.class,
+        ScoringRule.ThresholdSteps.class, ScoringRule.LinearDeduction.class, ScoringRule.Qualitative.class,
+        ScoringRule.YesNo.class, ScoringRule.BudgetLinked.class,
+        ScoringRule.Manual.class}, discriminatorProperty = "type", discriminatorMapping = {
+                @DiscriminatorMapping(value = "RATIO_POSITIVE", schema = ScoringRule.RatioPositive.class),
+                @DiscriminatorMapping(value = "RATIO_REVERSE", schema = ScoringRule.RatioReverse.class),
+                @DiscriminatorMapping(value = "EQUAL", schema = ScoringRule.Equal.class),
+                @DiscriminatorMapping(value = "THRESHOLD_STEPS", schema = ScoringRule.ThresholdSteps.class),
+                @DiscriminatorMapping(value = "LINEAR_DEDUCTION", schema = ScoringRule.LinearDeduction.class),
+                @DiscriminatorMapping(value = "QUALITATIVE", schema = ScoringRule.Qualitative.class),
+                @DiscriminatorMapping(value = "YES_NO", schema = ScoringRule.YesNo.class),
+                @DiscriminatorMapping(value = "BUDGET_LINKED", schema = ScoringRule.BudgetLinked.class),
+                @DiscriminatorMapping(value = "MANUAL", schema = ScoringRule.Manual.class)})
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
 @JsonSubTypes({
         @JsonSubTypes.Type(value = ScoringRule.RatioPositive.class, name = "RATIO_POSITIVE"),
@@ -48,6 +72,8 @@ public sealed interface ScoringRule {
      * Ratio, positive (≥): weight × min(actual ÷ target, 1). The target must be positive (a ratio against a zero or
      * negative target means nothing); the actual may be negative and then scores 0.
      */
+    @Schema(name = "RatioPositiveRule", description = "Ratio, positive (>=): weight × min(actual ÷ target, 1)", requiredProperties = {
+            "type"}, properties = @SchemaProperty(name = "type", type = SchemaType.STRING, enumeration = "RATIO_POSITIVE"))
     record RatioPositive() implements ScoringRule {
 
         @Override
@@ -72,7 +98,12 @@ public sealed interface ScoringRule {
      * (a change rate of −12.30 % against ≤ 0 is a cut); the target must not be negative (the formulas divide by it or
      * by the actual above it).
      */
-    record RatioReverse(ReverseFormula formula) implements ScoringRule {
+    @Schema(name = "RatioReverseRule", description = "Ratio, reverse (<=): full marks at or below the target, above it the formula", requiredProperties = {
+            "type"}, properties = @SchemaProperty(name = "type", type = SchemaType.STRING, enumeration = "RATIO_REVERSE"))
+    record RatioReverse(
+            @Schema(description = "TARGET_OVER_ACTUAL when absent or null", nullable = true) ReverseFormula formula)
+            implements
+                ScoringRule {
 
         public RatioReverse {
             formula = formula == null ? ReverseFormula.TARGET_OVER_ACTUAL : formula;
@@ -104,7 +135,13 @@ public sealed interface ScoringRule {
      * {@link ToleranceMode#RELATIVE}, i.e. a fraction of |target|). The target may be negative but not 0 (the
      * deviation is relative to it).
      */
-    record Equal(BigDecimal tolerance, ToleranceMode toleranceMode) implements ScoringRule {
+    @Schema(name = "EqualRule", description = "Equal (=): full marks within the tolerance, otherwise weight × max(0, 1 − |actual − target| ÷ |target|)", requiredProperties = {
+            "type"}, properties = @SchemaProperty(name = "type", type = SchemaType.STRING, enumeration = "EQUAL"))
+    record Equal(
+            @Schema(description = "Not negative; 0 when absent or null", minimum = "0", nullable = true) BigDecimal tolerance,
+            @Schema(description = "RELATIVE (a fraction of |target|) when absent or null", nullable = true) ToleranceMode toleranceMode)
+            implements
+                ScoringRule {
 
         public Equal {
             tolerance = tolerance == null ? BigDecimal.ZERO : tolerance;
@@ -138,7 +175,13 @@ public sealed interface ScoringRule {
      * deductionFraction). Example "≥ 95% full; each 2 points short deducts 20% of the weight": threshold 95, step 2,
      * deductionFraction 0.2. The three numbers are required; {@code countPartialSteps} defaults to false.
      */
-    record ThresholdSteps(BigDecimal threshold, BigDecimal step, BigDecimal deductionFraction, boolean countPartialSteps)
+    @Schema(name = "ThresholdStepsRule", description = "Threshold with step deductions: full marks at or above the threshold; each step short of it deducts deductionFraction of the weight", requiredProperties = {
+            "type", "threshold", "step",
+            "deductionFraction"}, properties = @SchemaProperty(name = "type", type = SchemaType.STRING, enumeration = "THRESHOLD_STEPS"))
+    record ThresholdSteps(@Schema(examples = "95") BigDecimal threshold,
+            @Schema(description = "Positive", examples = "2", exclusiveMinimum = true, minimum = "0") BigDecimal step,
+            @Schema(description = "Share of the weight each step deducts, in [0, 1]", examples = "0.2", minimum = "0", maximum = "1") BigDecimal deductionFraction,
+            @Schema(description = "Count a partial step as a whole one (ceil instead of floor); false when absent or null", nullable = true) boolean countPartialSteps)
             implements
                 ScoringRule {
 
@@ -174,7 +217,13 @@ public sealed interface ScoringRule {
      * limit) × perUnit), where perUnit is in points of score per unit of the actual value. Example "≤ 100% full, minus
      * 0.1 point per percentage point above": limit 100, perUnit 0.1. Both are required.
      */
-    record LinearDeduction(BigDecimal limit, BigDecimal perUnit) implements ScoringRule {
+    @Schema(name = "LinearDeductionRule", description = "Linear deduction: full marks at or below the limit; above it weight − (actual − limit) × perUnit, at least 0", requiredProperties = {
+            "type", "limit",
+            "perUnit"}, properties = @SchemaProperty(name = "type", type = SchemaType.STRING, enumeration = "LINEAR_DEDUCTION"))
+    record LinearDeduction(@Schema(examples = "100") BigDecimal limit,
+            @Schema(description = "Points of score deducted per unit above the limit; positive", examples = "0.1", exclusiveMinimum = true, minimum = "0") BigDecimal perUnit)
+            implements
+                ScoringRule {
 
         public LinearDeduction {
             Checks.require("limit", limit); // any sign: a change rate may have to stay at or below 0
@@ -201,7 +250,13 @@ public sealed interface ScoringRule {
      * Qualitative bands, as fractions of the weight: 达成 [achievedMin, 1], 部分达成 [partialMin, achievedMin), 未达成
      * [0, partialMin). Defaults 0.80 and 0.60. The evaluator picks a band and proposes a score inside it.
      */
-    record Qualitative(BigDecimal achievedMin, BigDecimal partialMin) implements ScoringRule {
+    @Schema(name = "QualitativeRule", description = "Qualitative bands 达成 [achievedMin, 1], 部分达成 [partialMin, achievedMin), 未达成 [0, partialMin) of the weight; the evaluator proposes a score in the band", requiredProperties = {
+            "type"}, properties = @SchemaProperty(name = "type", type = SchemaType.STRING, enumeration = "QUALITATIVE"))
+    record Qualitative(
+            @Schema(description = "Lowest share of the weight for 达成; 0.80 when absent or null", minimum = "0", maximum = "1", nullable = true) BigDecimal achievedMin,
+            @Schema(description = "Lowest share of the weight for 部分达成, below achievedMin; 0.60 when absent or null", minimum = "0", maximum = "1", nullable = true) BigDecimal partialMin)
+            implements
+                ScoringRule {
 
         static final BigDecimal DEFAULT_ACHIEVED_MIN = new BigDecimal("0.80");
         static final BigDecimal DEFAULT_PARTIAL_MIN = new BigDecimal("0.60");
@@ -260,6 +315,8 @@ public sealed interface ScoringRule {
      * Yes/no with discretionary deduction (有则得满分，否则酌情减分): yes gets full marks; no gets the proposed score,
      * which must lie in [0, weight) and come with a justification.
      */
+    @Schema(name = "YesNoRule", description = "Yes/no: yes gets full marks; no gets the proposed score, with a justification", requiredProperties = {
+            "type"}, properties = @SchemaProperty(name = "type", type = SchemaType.STRING, enumeration = "YES_NO"))
     record YesNo() implements ScoringRule {
 
         @Override
@@ -287,8 +344,18 @@ public sealed interface ScoringRule {
      * Version-1 rule sets wrote the target as a ratio, {@code "target": 1}; it is still read, as 100 %, so that published
      * rules keep their meaning. New rules give {@code targetPercent} (the rule-set validator refuses {@code target}).
      */
-    record BudgetLinked(String metric, Direction direction, BigDecimal targetPercent, ReverseFormula formula,
-            BigDecimal perUnit) implements ScoringRule {
+    @Schema(name = "BudgetLinkedRule", description = "Budget-linked: the actual is a rate of the subject's budget figures (percent), scored against targetPercent in the direction", requiredProperties = {
+            "type"}, properties = {
+                    @SchemaProperty(name = "type", type = SchemaType.STRING, enumeration = "BUDGET_LINKED"),
+                    @SchemaProperty(name = "target", type = SchemaType.NUMBER, deprecated = true, description = "The target as a ratio (1 = 100 %), as version-1 rule sets wrote it; read as targetPercent, refused in new rule sets")})
+    record BudgetLinked(
+            @Schema(description = "The rate, as budget-service names it (EXECUTION_RATE, PROJECT_EXECUTION_RATE, …); EXECUTION_RATE when absent, null or blank", examples = "EXECUTION_RATE", nullable = true) String metric,
+            @Schema(implementation = String.class, description = "Direction of the target, >= or <= (≥ and ≤ are read too); >= when absent or null", examples = ">=", nullable = true) Direction direction,
+            @Schema(description = "Target in percent; 100 when absent or null", examples = "100", nullable = true) BigDecimal targetPercent,
+            @Schema(description = "Reverse formula for <= (TARGET_OVER_ACTUAL when neither it nor perUnit is given)", nullable = true) ReverseFormula formula,
+            @Schema(description = "For <=: a linear deduction of perUnit points per percentage point above the target instead of a formula", exclusiveMinimum = true, minimum = "0", nullable = true) BigDecimal perUnit)
+            implements
+                ScoringRule {
 
         public static final String EXECUTION_RATE = "EXECUTION_RATE";
         static final BigDecimal DEFAULT_TARGET_PERCENT = BigDecimal.valueOf(100);
@@ -377,6 +444,8 @@ public sealed interface ScoringRule {
     }
 
     /** Manual: a proposed score in [0, weight] with a justification. */
+    @Schema(name = "ManualRule", description = "Manual: a proposed score in [0, weight] with a justification", requiredProperties = {
+            "type"}, properties = @SchemaProperty(name = "type", type = SchemaType.STRING, enumeration = "MANUAL"))
     record Manual() implements ScoringRule {
 
         @Override
