@@ -55,7 +55,7 @@ public final class EvaluationViews {
             @Schema(nullable = true) String explanation, @Schema(nullable = true) String unit,
             @Schema(description = ">=, <= or =; null when the indicator has none", nullable = true) String direction,
             boolean extensible, boolean custom,
-            @Schema(ref = "ScoringRule", description = "Scoring rule of a leaf, as the rule set or the department wrote it; null for an inner indicator", extensions = @Extension(name = NullableReferences.EXTENSION, value = "true")) JsonNode rule,
+            @Schema(ref = "ScoringRule", description = "Scoring rule of a leaf, as the rule set or the department wrote it; null for an inner indicator") JsonNode rule,
             @Schema(nullable = true) BigDecimal target, @Schema(nullable = true) String targetText,
             @Schema(nullable = true) BigDecimal actual, @Schema(nullable = true) String actualText,
             @Schema(description = "Qualitative band: ACHIEVED, PARTIAL or NOT_ACHIEVED", nullable = true) String band,

@@ -9,12 +9,18 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 
 /**
- * A property that refers to a named schema and may be null, written as OpenAPI 3.1 says it:
- * {@code anyOf: [{$ref}, {type: null}]}. SmallRye drops {@code nullable} beside a {@code ref}, and with
- * {@code implementation} plus any other attribute it copies the named schema into the property (and merges the
- * property's attributes into the named one). Such a property is therefore annotated
- * {@code @Schema(ref = "Name", description = …, extensions = @Extension(name = NullableReferences.EXTENSION, value = "true"))}
- * and rewritten here when the document is built.
+ * Null where SmallRye cannot say it, written as OpenAPI 3.1 does, for schemas marked with the extension
+ * {@link #EXTENSION} (which does not stay in the document):
+ * <ul>
+ * <li>a property that refers to a named schema and may be null becomes {@code anyOf: [{$ref}, {type: null}]}.
+ * SmallRye drops {@code nullable} beside a {@code ref}, and with {@code implementation} plus any other attribute it
+ * copies the named schema into the property (and merges the property's attributes into the named one); such a
+ * property is annotated {@code @Schema(ref = "Name", description = …, extensions = @Extension(name =
+ * NullableReferences.EXTENSION, value = "true"))};</li>
+ * <li>a {@code oneOf} schema that may be null gets a {@code {type: null}} branch. A nullable property referring to it
+ * would not do: openapi-generator's Java client reads null into a {@code oneOf} class only when that class itself
+ * admits null.</li>
+ * </ul>
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class NullableReferences implements OASFilter {
@@ -28,6 +34,13 @@ public class NullableReferences implements OASFilter {
             return schema;
         }
         schema.removeExtension(EXTENSION);
+        if (schema.getOneOf() != null) {
+            schema.addOneOf(OASFactory.createSchema().addType(Schema.SchemaType.NULL));
+            if (schema.getType() != null && !schema.getType().contains(Schema.SchemaType.NULL)) {
+                schema.addType(Schema.SchemaType.NULL);
+            }
+            return schema;
+        }
         String ref = schema.getRef();
         if (ref != null) {
             schema.setRef(null);

@@ -29,7 +29,7 @@ public record NodeDefinition(
         @Size(max = 40) @Schema(description = "Unit of target and actual", examples = "%") String unit,
         @Schema(description = "Direction of the target: >=, <= or =", examples = ">=") String direction,
         @Schema(description = "Departments may add third-level indicators under this node") Boolean extensible,
-        @Schema(ref = "ScoringRule", description = "Scoring rule of a leaf, e.g. {\"type\":\"THRESHOLD_STEPS\",\"threshold\":95,\"step\":2,\"deductionFraction\":0.2}") JsonNode rule,
+        @Schema(ref = "ScoringRule", description = "Scoring rule of a leaf, e.g. {\"type\":\"THRESHOLD_STEPS\",\"threshold\":95,\"step\":2,\"deductionFraction\":0.2}; null (or absent) for an inner node") JsonNode rule,
         @Valid List<NodeDefinition> children) {
 
     /** Not a bean getter on purpose: it must not become a JSON property. */

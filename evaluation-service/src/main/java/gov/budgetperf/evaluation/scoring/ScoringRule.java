@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.Map;
 
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.DiscriminatorMapping;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
@@ -12,6 +13,8 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+import gov.budgetperf.evaluation.openapi.NullableReferences;
 
 /**
  * A scoring rule of a rule set: its type and its parameters (DESIGN §4 "Scoring rules"). Stored as JSON with the type
@@ -24,9 +27,11 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
  * The OpenAPI document publishes one schema per type ({@code ThresholdStepsRule}, …), each declaring its {@code "type"}
  * value, and {@code ScoringRule} as their {@code oneOf} with {@code "type"} as the discriminator. A rule is sent back
  * as it was written (rule sets and indicators keep the document, not this record), so a parameter that has a default
- * may also come back absent or null.
+ * may also come back absent or null. The schema admits null too ({@code oneOf} has a {@code null} branch, see
+ * {@link NullableReferences}): inner nodes of a tree and inner indicators carry {@code "rule": null}, and a client
+ * generated from the document must read it.
  */
-@Schema(name = "ScoringRule", description = "A scoring rule: its type in \"type\" and its parameters", oneOf = {
+@Schema(name = "ScoringRule", description = "A scoring rule: its type in \"type\" and its parameters; null where an indicator has none (an inner node; a department's own indicator always has one)", extensions = @Extension(name = NullableReferences.EXTENSION, value = "true"), oneOf = {
         ScoringRule.RatioPositive.class, ScoringRule.RatioReverse.class, ScoringRule.Equal.class,
         ScoringRule.ThresholdSteps.class, ScoringRule.LinearDeduction.class, ScoringRule.Qualitative.class,
         ScoringRule.YesNo.class, ScoringRule.BudgetLinked.class,
