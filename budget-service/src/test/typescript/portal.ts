@@ -101,13 +101,12 @@ export async function showDepartment(baseUrl: string, token: string, code: strin
 
 export async function createDepartment(baseUrl: string, token: string, code: string): Promise<string> {
   const client = portal(baseUrl, token);
-  const { data, error, response } = await client.POST("/api/v1/departments", {
+  const { data, error } = await client.POST("/api/v1/departments", {
     body: { code, name: "广州市天河区工商业联合会", region: "天河区", parentCode: null, unitCount: 1 },
   });
-  if (data === undefined) {
-    // A duplicate code is a 409 problem, a bad field a 400 problem naming it. (The document still lists a 400
-    // "Bad Request" without content for operations with a request body, so the problem may be untyped here.)
-    throw new Error(error !== undefined ? describeProblem(error) : `HTTP ${response.status}`);
+  if (error !== undefined) {
+    // every documented error is a problem: a duplicate code is a 409, a bad field a 400 naming it
+    throw new Error(describeProblem(error));
   }
   return describeDepartment(data);
 }
