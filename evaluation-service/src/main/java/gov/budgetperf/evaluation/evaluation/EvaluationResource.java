@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -39,6 +40,8 @@ import gov.budgetperf.evaluation.evaluation.EvaluationViews.StepView;
 
 @Path("/api/v1/evaluations")
 @Produces(MediaType.APPLICATION_JSON)
+// Every operation reads JSON only, the workflow steps too (their comment body may be left out): another Content-Type
+// is a 415 problem.
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Evaluations", description = "绩效评价: indicator trees filled in by departments, scored by the rule set's rules")
 @SecurityRequirement(name = "jwt")
@@ -157,24 +160,22 @@ public class EvaluationResource {
     @POST
     @Transactional // the view is built from the entity before the transaction ends
     @Path("/{id}/submit")
-    @Consumes(MediaType.WILDCARD)
     @RolesAllowed({Roles.FINANCE, Roles.DEPARTMENT})
     @Operation(operationId = "submitEvaluation", summary = "Submit (DRAFT/RETURNED → SUBMITTED); refused with 422 listing the ERROR findings")
     @APIResponse(responseCode = "200", description = "Submitted", content = @Content(schema = @Schema(implementation = EvaluationView.class)))
     public Response submit(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,
-            EvaluationInputs.Comment comment) {
+            @RequestBody(required = false, description = "An optional comment; the body may be left out") EvaluationInputs.Comment comment) {
         return ok(service.submit(id, comment == null ? null : comment.comment(), ifMatch), 200);
     }
 
     @POST
     @Transactional // the view is built from the entity before the transaction ends
     @Path("/{id}/return")
-    @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.FINANCE)
     @Operation(operationId = "returnEvaluation", summary = "Return to the department (SUBMITTED → RETURNED), with a comment")
     @APIResponse(responseCode = "200", description = "Returned", content = @Content(schema = @Schema(implementation = EvaluationView.class)))
     public Response giveBack(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,
-            EvaluationInputs.Comment comment) {
+            @RequestBody(required = false, description = "An optional comment; the body may be left out") EvaluationInputs.Comment comment) {
         return ok(service.transition(id, Evaluation.Status.RETURNED, comment == null ? null : comment.comment(), ifMatch),
                 200);
     }
@@ -182,12 +183,11 @@ public class EvaluationResource {
     @POST
     @Transactional // the view is built from the entity before the transaction ends
     @Path("/{id}/approve")
-    @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.FINANCE)
     @Operation(operationId = "approveEvaluation", summary = "Approve (SUBMITTED → APPROVED)")
     @APIResponse(responseCode = "200", description = "Approved", content = @Content(schema = @Schema(implementation = EvaluationView.class)))
     public Response approve(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,
-            EvaluationInputs.Comment comment) {
+            @RequestBody(required = false, description = "An optional comment; the body may be left out") EvaluationInputs.Comment comment) {
         return ok(service.transition(id, Evaluation.Status.APPROVED, comment == null ? null : comment.comment(), ifMatch),
                 200);
     }
@@ -195,12 +195,11 @@ public class EvaluationResource {
     @POST
     @Transactional // the view is built from the entity before the transaction ends
     @Path("/{id}/publish")
-    @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.FINANCE)
     @Operation(operationId = "publishEvaluation", summary = "Publish (APPROVED → PUBLISHED)")
     @APIResponse(responseCode = "200", description = "Published", content = @Content(schema = @Schema(implementation = EvaluationView.class)))
     public Response publish(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,
-            EvaluationInputs.Comment comment) {
+            @RequestBody(required = false, description = "An optional comment; the body may be left out") EvaluationInputs.Comment comment) {
         return ok(service.transition(id, Evaluation.Status.PUBLISHED, comment == null ? null : comment.comment(), ifMatch),
                 200);
     }

@@ -6,11 +6,16 @@ import static gov.budgetperf.evaluation.evaluation.EvaluationApi.leaf;
 import static gov.budgetperf.evaluation.evaluation.EvaluationApi.publish;
 import static gov.budgetperf.evaluation.evaluation.EvaluationApi.ruleSet;
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
@@ -105,6 +111,39 @@ class HostileInputTest {
                     .statusCode(org.hamcrest.Matchers.anyOf(equalTo(400), equalTo(404)))
                     .contentType(startsWith("application/problem+json"));
         }
+    }
+
+    @Test
+    void aWorkflowStepReadsJsonOrNoBodyAndRefusesOtherContentTypesWith415() throws Exception {
+        // H11 and H12 are unscored, so a submission that reads its body is refused with 422 listing the findings
+        for (String step : List.of("submit", "return", "approve", "publish")) {
+            given().auth().oauth2(Tokens.finance()).contentType("text/plain").header("If-Match", etag(id))
+                    .body("请补充").when().post("/api/v1/evaluations/{id}/" + step, id).then().statusCode(415)
+                    .contentType(startsWith("application/problem+json")).body("status", equalTo(415));
+        }
+        given().auth().oauth2(Tokens.finance()).contentType("application/xml").header("If-Match", etag(id))
+                .body("<comment/>").when().post("/api/v1/evaluations/{id}/submit", id).then().statusCode(415)
+                .contentType(startsWith("application/problem+json"));
+        // without a body, whatever Content-Type is named (REST Assured names a form type), or none (as curl sends)
+        given().auth().oauth2(Tokens.finance()).header("If-Match", etag(id)).when()
+                .post("/api/v1/evaluations/{id}/submit", id).then().statusCode(422)
+                .contentType(startsWith("application/problem+json"));
+        HttpResponse<String> bare = HttpClient.newHttpClient().send(HttpRequest
+                .newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/api/v1/evaluations/" + id + "/submit"))
+                .header("Authorization", "Bearer " + Tokens.finance()).header("If-Match", etag(id))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(bare.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
+                .startsWith("application/problem+json"));
+        assertThat(bare.statusCode()).as(bare.body()).isEqualTo(422);
+        given().auth().oauth2(Tokens.finance()).contentType(ContentType.JSON).header("If-Match", etag(id))
+                .body(Map.of("comment", "提交")).when().post("/api/v1/evaluations/{id}/submit", id).then().statusCode(422)
+                .contentType(startsWith("application/problem+json"));
+        given().auth().oauth2(Tokens.finance()).contentType(ContentType.JSON).header("If-Match", etag(id)).when()
+                .post("/api/v1/evaluations/{id}/submit", id).then().statusCode(422);
+        // no body on a step that does not check findings: approving a draft is a 409, not a 415
+        given().auth().oauth2(Tokens.finance()).header("If-Match", etag(id)).when()
+                .post("/api/v1/evaluations/{id}/approve", id).then().statusCode(409)
+                .contentType(startsWith("application/problem+json"));
     }
 
     @Test

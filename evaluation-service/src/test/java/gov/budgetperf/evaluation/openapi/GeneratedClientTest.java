@@ -124,6 +124,12 @@ class GeneratedClientTest {
                     "VALUES_CHANGED");
             assertThat(audit).allSatisfy(a -> assertThat(call(a, "getDetail")).isInstanceOf(Map.class));
 
+            // a workflow step without its optional comment: S2-01 has no values yet, so submitting is refused (422)
+            String current = etag(call(evaluations, "getEvaluationWithHttpInfo", id));
+            Throwable refused = catchThrowable(() -> call(evaluations, "submitEvaluation", id, current, null));
+            assertThat(call(refused, "getCode")).isEqualTo(422);
+            assertThat((String) call(refused, "getResponseBody")).contains("S2-01");
+
             // errors come back as the client's ApiException carrying the problem details
             Throwable missing = catchThrowable(() -> call(ruleSets, "getRuleSet", "NO-SUCH-" + code, 1));
             assertThat(missing.getClass().getSimpleName()).isEqualTo("ApiException");
