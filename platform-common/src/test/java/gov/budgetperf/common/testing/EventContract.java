@@ -33,7 +33,6 @@ public final class EventContract {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<String, Schema> payloads = new LinkedHashMap<>();
-    private final Map<String, String> messageOf = new LinkedHashMap<>();
 
     private EventContract() {
     }
@@ -102,7 +101,6 @@ public final class EventContract {
                 }
                 String location = uri + pointer + "/payload";
                 payloads.put(type, registry.getSchema(SchemaLocation.of(location)));
-                messageOf.put(type, location);
             }
         }
     }
