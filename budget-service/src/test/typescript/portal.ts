@@ -4,10 +4,12 @@
 // nullable field before use and switches exhaustively over the enums, as a strict client must, so a change of the
 // document that breaks such a client (a field becoming nullable, an enum value added) fails the build.
 import createClient from "openapi-fetch";
+import type { Readable } from "openapi-typescript-helpers";
 import type { components, paths } from "./schema";
 
-type Department = components["schemas"]["Department"];
-type Expenditure = components["schemas"]["Expenditure"];
+// openapi-fetch answers response bodies as Readable<…> (readOnly/writeOnly markers applied)
+type Department = Readable<components["schemas"]["Department"]>;
+type Expenditure = Readable<components["schemas"]["Expenditure"]>;
 type ExpenditureType = components["schemas"]["ExpenditureType"];
 type FundingSource = components["schemas"]["FundingSource"];
 type Problem = components["schemas"]["Problem"];

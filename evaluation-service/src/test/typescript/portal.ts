@@ -4,9 +4,11 @@
 // nullable field before use and switches exhaustively over the enums, as a strict client must, so a change of the
 // document that breaks such a client (a field becoming nullable, an enum value added) fails the build.
 import createClient from "openapi-fetch";
+import type { Readable } from "openapi-typescript-helpers";
 import type { components, paths } from "./schema";
 
-type Evaluation = components["schemas"]["Evaluation"];
+// openapi-fetch answers response bodies as Readable<…> (readOnly/writeOnly markers applied)
+type Evaluation = Readable<components["schemas"]["Evaluation"]>;
 type Status = components["schemas"]["Status"];
 type Kind = components["schemas"]["Kind"];
 type SubjectType = components["schemas"]["SubjectType"];
