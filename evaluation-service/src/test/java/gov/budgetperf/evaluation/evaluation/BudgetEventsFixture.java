@@ -2,6 +2,7 @@ package gov.budgetperf.evaluation.evaluation;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -15,6 +16,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import gov.budgetperf.common.testing.EventContract;
+
 /**
  * Publishes budget.events the way budget-service does, built from the examples budget-service documents (its
  * AsyncAPI file, read from the producer's sources — no Java classes are shared).
@@ -24,6 +27,9 @@ public final class BudgetEventsFixture implements AutoCloseable {
     static final Path PRODUCER_DOC = Path.of("..", "budget-service", "src", "main", "resources", "META-INF", "resources",
             "events", "budget-events.asyncapi.json");
     static final ObjectMapper JSON = new ObjectMapper();
+    static final EventContract PRODUCER = EventContract.of(List.of(PRODUCER_DOC));
+    /** Events sent through {@link #send(JsonNode)} by this JVM, each checked against the producer's document. */
+    static int sent;
 
     private final KafkaProducer<String, String> producer;
     private final JsonNode doc;
@@ -133,7 +139,17 @@ public final class BudgetEventsFixture implements AutoCloseable {
         producer.send(new ProducerRecord<>("budget.events", key, value)).get();
     }
 
+    /**
+     * Sends an event as budget-service would: it must match budget-service's AsyncAPI document (the payload schema of
+     * its type), so that no test builds its case on an event the producer cannot send.
+     */
     public void send(JsonNode event) throws Exception {
+        List<String> violations = PRODUCER.violations(event.path("type").asText(), event);
+        if (!violations.isEmpty()) {
+            throw new AssertionError("a test event that budget-service could not send (its document " + PRODUCER_DOC
+                    + "): " + violations + "\n" + event);
+        }
+        sent++;
         JsonNode data = event.get("data");
         send(data.get("departmentCode").asText() + ":" + data.get("fiscalYear").asInt(), JSON.writeValueAsString(event));
     }
@@ -141,5 +157,12 @@ public final class BudgetEventsFixture implements AutoCloseable {
     @Override
     public void close() {
         producer.close();
+        try {
+            Path out = Files.createDirectories(Path.of("target", "event-contract"));
+            Files.writeString(out.resolve("budget-events-sent.txt"),
+                    "test budget.events checked against budget-service's document: " + sent + "\n");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }
