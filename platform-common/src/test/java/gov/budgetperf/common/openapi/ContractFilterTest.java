@@ -37,4 +37,23 @@ class ContractFilterTest {
         ContractFilter.digitsAsMultipleOf(text);
         assertThat(text.getPattern()).as("a string keeps its pattern").isEqualTo("\\S");
     }
+
+    @Test
+    void componentsNoOperationReachesAreDropped() {
+        Schema ref = OASFactory.createSchema().ref("#/components/schemas/PageItem");
+        var openAPI = OASFactory.createOpenAPI()
+                .components(OASFactory.createComponents()
+                        .addSchema("PageItem", OASFactory.createSchema().addProperty("items",
+                                OASFactory.createSchema().items(OASFactory.createSchema().ref("#/components/schemas/Item"))))
+                        .addSchema("Item", OASFactory.createSchema().addProperty("problem",
+                                OASFactory.createSchema()
+                                        .addAnyOf(OASFactory.createSchema().ref("#/components/schemas/Problem"))))
+                        .addSchema("Problem", OASFactory.createSchema())
+                        .addSchema("Page", OASFactory.createSchema()))
+                .paths(OASFactory.createPaths().addPathItem("/items", OASFactory.createPathItem()
+                        .GET(OASFactory.createOperation().responses(OASFactory.createAPIResponses().addAPIResponse("200",
+                                OASFactory.createAPIResponse().content(OASFactory.createContent().addMediaType(
+                                        "application/json", OASFactory.createMediaType().schema(ref))))))));
+        assertThat(ContractFilter.unreachable(openAPI)).containsExactly("Page");
+    }
 }
