@@ -88,7 +88,11 @@ class BudgetEventWritesTest {
 
     private static void awaitLz13(long id, String score) {
         await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> assertThat(new BigDecimal(String.valueOf(lz13(id)))).isEqualByComparingTo(score));
+                .untilAsserted(() -> {
+                    String lz13 = lz13(id);
+                    assertThat(lz13).as("LZ13 scored (the event consumed)").isNotNull();
+                    assertThat(new BigDecimal(lz13)).isEqualByComparingTo(score);
+                });
     }
 
     @Test

@@ -83,6 +83,7 @@ class GeneratedClientTest {
             long id = (Long) call(evaluation, "getId");
             assertThat(call(evaluation, "getTotal")).as("no total while T1 is unscored").isNull();
             assertThat(call(evaluation, "getRuleSet")).isEqualTo(code + "/v1");
+            assertThat(call(evaluation, "getUpdatedAt")).as("updatedAt of the created evaluation").isNotNull();
 
             Object custom = client.model("CustomIndicatorInput");
             call(custom, "setParentCode", "S2");
