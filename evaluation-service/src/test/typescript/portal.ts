@@ -14,6 +14,7 @@ type Kind = components["schemas"]["Kind"];
 type SubjectType = components["schemas"]["SubjectType"];
 type Severity = components["schemas"]["Severity"];
 type Problem = components["schemas"]["Problem"];
+type ScoringRule = components["schemas"]["ScoringRule"];
 
 export function portal(baseUrl: string, token: string) {
   return createClient<paths>({ baseUrl, headers: { Authorization: `Bearer ${token}` } });
@@ -21,6 +22,35 @@ export function portal(baseUrl: string, token: string) {
 
 function assertNever(value: never): never {
   throw new Error(`unexpected value ${String(value)}`);
+}
+
+/** How a rule scores, read through its discriminator: each branch sees only its own parameters. */
+export function ruleSummary(rule: ScoringRule): string {
+  if (rule === null) {
+    return "（无评分规则）";
+  }
+  switch (rule.type) {
+    case "RATIO_POSITIVE":
+      return "实际值/目标值×分值";
+    case "RATIO_REVERSE":
+      return "反向指标";
+    case "EQUAL":
+      return "等于目标值得满分";
+    case "THRESHOLD_STEPS":
+      return `低于${rule.threshold}每${rule.step}扣分`;
+    case "LINEAR_DEDUCTION":
+      return "线性扣分";
+    case "QUALITATIVE":
+      return "定性评价";
+    case "YES_NO":
+      return "是/否";
+    case "BUDGET_LINKED":
+      return `按预算指标 ${rule.metric}`;
+    case "MANUAL":
+      return "人工评分";
+    default:
+      return assertNever(rule);
+  }
 }
 
 /** What the department may do next with an evaluation in this status. */

@@ -11,7 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import gov.budgetperf.evaluation.openapi.NullableReferences;
+import gov.budgetperf.common.openapi.NullableReferences;
 import gov.budgetperf.evaluation.ruleset.RuleSet;
 import gov.budgetperf.evaluation.scoring.Flag;
 import gov.budgetperf.evaluation.scoring.RuleType;

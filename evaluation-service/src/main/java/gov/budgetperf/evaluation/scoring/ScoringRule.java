@@ -14,7 +14,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
-import gov.budgetperf.evaluation.openapi.NullableReferences;
+import gov.budgetperf.common.openapi.NullableReferences;
 
 /**
  * A scoring rule of a rule set: its type and its parameters (DESIGN §4 "Scoring rules"). Stored as JSON with the type

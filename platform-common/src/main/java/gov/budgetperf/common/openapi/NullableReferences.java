@@ -1,4 +1,4 @@
-package gov.budgetperf.evaluation.openapi;
+package gov.budgetperf.common.openapi;
 
 import java.util.List;
 
@@ -9,7 +9,7 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 
 /**
- * Null where SmallRye cannot say it, written as OpenAPI 3.1 does, for schemas marked with the extension
+ * Null where SmallRye cannot say it (for every service: a Quarkus build-time filter found in this library's index), written as OpenAPI 3.1 does, for schemas marked with the extension
  * {@link #EXTENSION} (which does not stay in the document):
  * <ul>
  * <li>a property that refers to a named schema and may be null becomes {@code anyOf: [{$ref}, {type: null}]}.
@@ -19,7 +19,7 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
  * NullableReferences.EXTENSION, value = "true"))};</li>
  * <li>a {@code oneOf} schema that may be null gets a {@code {type: null}} branch. A nullable property referring to it
  * would not do: openapi-generator's Java client reads null into a {@code oneOf} class only when that class itself
- * admits null.</li>
+ * admits null. Its own {@code type} goes: the branches carry theirs.</li>
  * </ul>
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
@@ -36,9 +36,9 @@ public class NullableReferences implements OASFilter {
         schema.removeExtension(EXTENSION);
         if (schema.getOneOf() != null) {
             schema.addOneOf(OASFactory.createSchema().addType(Schema.SchemaType.NULL));
-            if (schema.getType() != null && !schema.getType().contains(Schema.SchemaType.NULL)) {
-                schema.addType(Schema.SchemaType.NULL);
-            }
+            // the branches say what each is; a type beside them ("object") would read as one more constraint on
+            // all of them (a typed client makes it an empty object intersected with the union)
+            schema.setType(null);
             return schema;
         }
         String ref = schema.getRef();
