@@ -19,6 +19,12 @@ public class Peers implements QuarkusTestResourceLifecycleManager {
     private static ServiceProcess budget;
     private static ServiceProcess evaluation;
 
+    /**
+     * The peers' databases are (re)created per run: {@code budget_rpt} and {@code evaluation_rpt}, prefixed by
+     * {@code REPORT_PEERS_DB_PREFIX} when two report-service test runs share a machine.
+     */
+    private static final String DB_PREFIX = System.getenv().getOrDefault("REPORT_PEERS_DB_PREFIX", "");
+
     static String kafka() {
         String env = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
         return env == null || env.isBlank() ? "127.0.0.1:19092" : env;
@@ -28,16 +34,17 @@ public class Peers implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         try {
             if (budget == null) {
-                budget = new ServiceProcess("budget-service", "budget_rpt", kafka(), Map.of());
+                budget = new ServiceProcess("budget-service", DB_PREFIX + "budget_rpt", kafka(), Map.of());
                 // its own consumer group: it must see every budget.event of this test run; its monitoring reads
                 // the budget-service peer above
-                evaluation = new ServiceProcess("evaluation-service", "evaluation_rpt", kafka(),
+                evaluation = new ServiceProcess("evaluation-service", DB_PREFIX + "evaluation_rpt", kafka(),
                         Map.of("EVALUATION_BUDGET_EVENTS_GROUP_ID", "evaluation-service-rpt", "BUDGET_SERVICE_URL",
                                 budget.url()));
                 // The test broker also carries the evaluation.events of evaluation-service's own tests, whose ids
                 // start at 1 in another database: number this peer's evaluations apart, so that an event of those
                 // never looks like a newer version of an evaluation a document here shows.
-                try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/evaluation_rpt",
+                try (Connection c = DriverManager.getConnection(
+                        "jdbc:postgresql://127.0.0.1:5432/" + DB_PREFIX + "evaluation_rpt",
                         "postgres", ""); Statement st = c.createStatement()) {
                     st.execute("SELECT setval('evaluation_id_seq', 1000000000)");
                 }
