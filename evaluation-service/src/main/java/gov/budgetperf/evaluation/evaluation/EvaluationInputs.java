@@ -56,7 +56,7 @@ public final class EvaluationInputs {
             @DecimalMin(value = IndicatorColumns.VALUE_MIN, message = IndicatorColumns.VALUE_RANGE) @DecimalMax(value = IndicatorColumns.VALUE_MAX, message = IndicatorColumns.VALUE_RANGE) @Schema(description = "年度指标值 (number; negative where the rule's formula allows it, e.g. a change rate ≤ 0)", examples = "95") BigDecimal target,
             @Size(max = 300) @Schema(description = "Target as written, e.g. ≥95%", nullable = true) String targetText,
             @DecimalMin(value = IndicatorColumns.VALUE_MIN, message = IndicatorColumns.VALUE_RANGE) @DecimalMax(value = IndicatorColumns.VALUE_MAX, message = IndicatorColumns.VALUE_RANGE) @Schema(description = "实际完成值 (number, may be negative, e.g. a change rate of -12.30); not for budget-linked indicators", examples = "93") BigDecimal actual,
-            @Size(max = 300) @Schema(description = "Actual as written", nullable = true) String actualText,
+            @Size(max = 300) @Schema(description = "Actual as written; for a budget-linked indicator the service sets it from the budget data (e.g. 93.00%): omit it or send the stored text", nullable = true) String actualText,
             @Schema(description = "Qualitative band: ACHIEVED 达成, PARTIAL 部分达成, NOT_ACHIEVED 未达成", nullable = true) String band,
             @DecimalMin("0") @DecimalMax(value = IndicatorColumns.SCORE_MAX, message = IndicatorColumns.SCORE_RANGE) @Schema(description = "Score proposed for qualitative, yes/no (when no) and manual rules", nullable = true) BigDecimal proposedScore,
             @Schema(description = "Answer of a yes/no indicator", nullable = true) Boolean yes,

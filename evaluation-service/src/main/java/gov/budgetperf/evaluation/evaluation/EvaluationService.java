@@ -1,6 +1,7 @@
 package gov.budgetperf.evaluation.evaluation;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -166,6 +167,11 @@ public class EvaluationService {
             throw ProblemException.invalid("actual",
                     "the actual value of a budget-linked indicator comes from the budget data");
         }
+        if (linked && in.actualText() != null && !in.actualText().equals(i.actualText)) {
+            throw ProblemException.invalid("actualText",
+                    "the actual of a budget-linked indicator is printed from the budget data, e.g. "
+                            + (i.actualText == null ? "93.00%" : i.actualText));
+        }
         if (in.band() != null) {
             try {
                 QualitativeBand.valueOf(in.band());
@@ -177,9 +183,10 @@ public class EvaluationService {
         i.target = in.target();
         i.targetText = in.targetText();
         if (!linked) {
+            // a budget-linked actual and its text are the ledger's (applyBudgetFigures), never the department's
             i.actual = in.actual();
+            i.actualText = in.actualText();
         }
-        i.actualText = in.actualText();
         i.band = in.band();
         i.proposedScore = in.proposedScore();
         i.yes = in.yes();
@@ -490,7 +497,7 @@ public class EvaluationService {
             BigDecimal actual = MetricPath.percent(path.resolve(figures.get().metrics()));
             if (actual == null ? i.actual != null : (i.actual == null || actual.compareTo(i.actual) != 0)) {
                 i.actual = actual;
-                i.actualText = actual == null ? null : actual.toPlainString() + "%";
+                i.actualText = percentText(actual);
                 changed = true;
             }
             dataVersion = figures.get().dataVersion();
@@ -499,6 +506,11 @@ public class EvaluationService {
             e.budgetDataVersion = dataVersion;
         }
         return changed;
+    }
+
+    /** The text of a budget-linked actual: the percent with two decimals, e.g. 93.00 → "93.00%"; null for none. */
+    static String percentText(BigDecimal percent) {
+        return percent == null ? null : percent.setScale(2, RoundingMode.HALF_UP).toPlainString() + "%";
     }
 
     /** The metric a budget-linked indicator binds, or null for any other indicator or a metric that does not parse. */

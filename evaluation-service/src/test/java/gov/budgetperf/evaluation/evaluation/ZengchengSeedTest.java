@@ -84,8 +84,18 @@ class ZengchengSeedTest {
         given().auth().oauth2(token).contentType(ContentType.JSON).header("If-Match", etag(id, token))
                 .body(Map.of("target", 100, "actual", 96.5)).when().put("/api/v1/evaluations/{id}/indicators/GL71", id)
                 .then().statusCode(400).body("violations[0].field", equalTo("actual"));
+        // its text too: it is the ledger's; the department's edit of LZ13 (reason, measure) kept it
+        given().auth().oauth2(token).contentType(ContentType.JSON).header("If-Match", etag(id, token))
+                .body(Map.of("actualText", "0.93%")).when().put("/api/v1/evaluations/{id}/indicators/LZ13", id)
+                .then().statusCode(400).body("violations[0].field", equalTo("actualText"));
+        fill(id, token, "LZ13", Map.of("actualText", "93.00%", "reason", "年度平均执行率低于100%", "measure",
+                "加快资金支付，确保支出进度达到序时进度要求"));
 
         e = get(id, token);
+        assertThat(e.getString("indicators.find { it.code == 'LZ13' }.actualText")).isEqualTo("93.00%");
+        assertThat(e.getString("indicators.find { it.code == 'LZ13' }.reason")).isEqualTo("年度平均执行率低于100%");
+        assertThat(new BigDecimal(e.getString("indicators.find { it.code == 'LZ13' }.actual")))
+                .isEqualByComparingTo("93.00");
         assertThat(new BigDecimal(e.getString("total"))).isEqualByComparingTo("90.77");
         assertThat(e.getString("grade")).isEqualTo("优");
         assertThat(score(e, "LZ1")).isEqualByComparingTo("41.80");
@@ -171,6 +181,8 @@ class ZengchengSeedTest {
 
         JsonPath e = get(id, token);
         assertThat(e.getString("indicators.find { it.code == 'GL71' }.actualText")).isEqualTo("93.68%");
+        // the department's edit of LZ13 (reason and measure, no actual) leaves the ledger's actual and its text
+        assertThat(e.getString("indicators.find { it.code == 'LZ13' }.actualText")).isEqualTo("93.00%");
         assertThat(score(e, "LZ13")).isEqualByComparingTo("9.30");
         assertThat(new BigDecimal(e.getString("total"))).isEqualByComparingTo("90.77");
         assertThat(e.getString("grade")).isEqualTo("优");
