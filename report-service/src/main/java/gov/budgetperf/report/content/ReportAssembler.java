@@ -202,29 +202,12 @@ public class ReportAssembler {
         }
         List<ReportData.Indicator> nodes = all.stream()
                 .map(i -> new ReportData.Indicator(i.code(), i.parentCode(), i.level(), i.name(), i.weight(),
-                        display(i.targetText(), i.direction(), i.target(), i.unit()),
-                        display(i.actualText(), null, i.actual(), i.unit()), i.score(), i.reason(), i.measure(),
+                        Figures.indicatorValue(i.targetText(), i.direction(), i.target(), i.unit()),
+                        Figures.indicatorValue(i.actualText(), null, i.actual(), i.unit()), i.score(), i.reason(), i.measure(),
                         i.notApplicable(), !parents.contains(i.code())))
                 .toList();
         return new ReportData.Evaluation(e.id(), e.version(), e.kind(), e.status(), e.ruleSet(), e.total(), e.grade(),
                 e.rescaled(), nodes);
-    }
-
-    /** How a target or actual is printed: the text typed, or direction, number and unit (e.g. "≥95%"). */
-    static String display(String text, String direction, BigDecimal value, String unit) {
-        if (text != null && !text.isBlank()) {
-            return text;
-        }
-        if (value == null) {
-            return "";
-        }
-        String sign = direction == null ? "" : switch (direction) {
-            case ">=" -> "≥";
-            case "<=" -> "≤";
-            default -> direction;
-        };
-        return sign + value.stripTrailingZeros().toPlainString()
-                + (unit == null ? "" : unit);
     }
 
     private static ReportData.Department department(PeerModels.Department d) {

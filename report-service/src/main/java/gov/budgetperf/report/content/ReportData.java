@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * What the documents show, assembled from budget-service, evaluation-service and the narratives stored here. Amounts
  * are yuan as the services return them (exact); rates are percent as the services computed them. Renderers format
- * them with {@link Fmt} (万元 to 2 decimals, rates with %) and never compute a figure themselves.
+ * them with {@link Figures} (万元 to 2 decimals, rates with %) and never compute a figure themselves.
  */
 public final class ReportData {
 
@@ -17,7 +17,7 @@ public final class ReportData {
     }
 
     private static String section(Map<SectionKey, String> narratives, SectionKey key) {
-        return narratives == null ? "" : Fmt.text(narratives.get(key));
+        return narratives == null ? "" : Figures.text(narratives.get(key));
     }
 
     /** The 部门整体支出绩效自评表 / 自评报告 of a department-year. */

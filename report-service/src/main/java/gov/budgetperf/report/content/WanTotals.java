@@ -28,9 +28,9 @@ public final class WanTotals {
         if (total == null) {
             return false;
         }
-        BigDecimal shown = signedParts.stream().filter(Objects::nonNull).map(Fmt::wanValue).reduce(BigDecimal.ZERO,
+        BigDecimal shown = signedParts.stream().filter(Objects::nonNull).map(Figures::wanValue).reduce(BigDecimal.ZERO,
                 BigDecimal::add);
-        return Fmt.wanValue(total).compareTo(shown) != 0;
+        return Figures.wanValue(total).compareTo(shown) != 0;
     }
 
     /** The form's 部门资金情况: 调整预算 = 年初预算 + 调整数, 实际支出 = Σ its funding sources. */

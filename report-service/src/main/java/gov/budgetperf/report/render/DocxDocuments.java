@@ -10,7 +10,7 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import gov.budgetperf.report.content.Fmt;
+import gov.budgetperf.report.content.Figures;
 import gov.budgetperf.report.content.ReportData.Budget;
 import gov.budgetperf.report.content.ReportData.DepartmentReport;
 import gov.budgetperf.report.content.ReportData.Evaluation;
@@ -27,7 +27,7 @@ import gov.budgetperf.report.render.DocxTable.Merge;
 /**
  * The Word documents: the 部门整体支出绩效自评报告 with the outline of the 花都 seed (its annex the 自评表 as Word tables)
  * and the 项目绩效评价报告 (DESIGN §5). Narratives print a paragraph per line, "（未填写）" when a section was not
- * written; the figures print through {@link Fmt} and are never computed here.
+ * written; the figures print through {@link Figures} and are never computed here.
  */
 @ApplicationScoped
 public class DocxDocuments {
@@ -108,7 +108,7 @@ public class DocxDocuments {
     public byte[] projectReport(ProjectReport r) {
         try (DocxWriter w = new DocxWriter()) {
             Project p = r.project();
-            String projectName = p == null ? "" : Fmt.text(p.name());
+            String projectName = p == null ? "" : Figures.text(p.name());
             w.title(projectName + "项目绩效评价报告");
             w.subtitle(XlsxDocuments.departmentName(r.department()) + "　" + r.fiscalYear() + "年度");
 
@@ -160,9 +160,9 @@ public class DocxDocuments {
         List<String> sentences = new ArrayList<>();
         String first = clauses(year + "年部门", clause("年初预算", wan(b.initialBudget())),
                 clause("年度预算调整数", wan(b.adjustmentTotal())), clause("调整后预算", wan(b.adjustedBudget())),
-                clause("实际支出", wan(b.actualExpenditure())), clause("预算执行率", Fmt.percent(b.executionRate())),
-                clause("预算调整率", Fmt.percent(b.adjustmentRate())));
-        String basic = b.basicExpenditure() == null ? null : "基本支出" + Fmt.wan(b.basicExpenditure()) + "万元";
+                clause("实际支出", wan(b.actualExpenditure())), clause("预算执行率", Figures.percent(b.executionRate())),
+                clause("预算调整率", Figures.percent(b.adjustmentRate())));
+        String basic = b.basicExpenditure() == null ? null : "基本支出" + Figures.wan(b.basicExpenditure()) + "万元";
         String basicParts = clauses("", clause("人员经费", wan(b.personnelExpenditure())),
                 clause("日常公用经费", wan(b.publicFundsExpenditure())));
         if (basic != null && basicParts != null) {
@@ -178,7 +178,7 @@ public class DocxDocuments {
         }
         if (b.actualByFundingSource() != null && !b.actualByFundingSource().isEmpty()) {
             List<String> sources = new ArrayList<>();
-            b.actualByFundingSource().forEach((k, v) -> sources.add(Fmt.text(k) + Fmt.wan(v) + "万元"));
+            b.actualByFundingSource().forEach((k, v) -> sources.add(Figures.text(k) + Figures.wan(v) + "万元"));
             paragraph.append("按资金来源分，").append(String.join("、", sources)).append('。');
         }
         String carry = clauses("", clause("年末结转结余", wan(b.carryOver())));
@@ -202,7 +202,7 @@ public class DocxDocuments {
         String s = clauses(year + "年该项目", clause("年初预算", wan(p.initialBudget())),
                 clause("追加", wan(p.additions())), clause("调减", wan(p.reductions())),
                 clause("划出", wan(p.transfersOut())), clause("调整后预算", wan(p.adjustedBudget())),
-                clause("实际执行", wan(p.executed())), clause("预算执行率", Fmt.percent(p.executionRate())));
+                clause("实际执行", wan(p.executed())), clause("预算执行率", Figures.percent(p.executionRate())));
         return s == null ? NO_BUDGET : s + "。";
     }
 
@@ -212,7 +212,7 @@ public class DocxDocuments {
             return subject + "尚无评价结果。";
         }
         boolean self = e.kind() == null || "SELF".equalsIgnoreCase(e.kind());
-        String s = (self ? "经自评，" : "经评价，") + subject + (self ? "自评得分" : "评价得分") + Fmt.score(e.total()) + "分";
+        String s = (self ? "经自评，" : "经评价，") + subject + (self ? "自评得分" : "评价得分") + Figures.score(e.total()) + "分";
         if (e.grade() != null && !e.grade().isEmpty()) {
             s += "，评价等级为“" + e.grade() + "”";
         }
@@ -220,7 +220,7 @@ public class DocxDocuments {
     }
 
     private static String wan(BigDecimal yuan) {
-        return yuan == null ? null : Fmt.wan(yuan) + "万元";
+        return yuan == null ? null : Figures.wan(yuan) + "万元";
     }
 
     private static String clause(String label, String value) {
@@ -247,7 +247,7 @@ public class DocxDocuments {
         t.header("任务", "预期目标", "目标完成情况", "关键指标", "指标完成情况", "任务涉及资金（万元）");
         for (Task task : tasks) {
             t.row(Cell.of(task.name()), Cell.of(task.expectedGoal()), Cell.of(task.achievement()),
-                    Cell.of(task.keyIndicator()), Cell.of(task.indicatorResult()), Cell.center(Fmt.wan(task.funds())));
+                    Cell.of(task.keyIndicator()), Cell.of(task.indicatorResult()), Cell.center(Figures.wan(task.funds())));
         }
         w.gap();
         return true;
@@ -260,16 +260,16 @@ public class DocxDocuments {
         }
         int i = 1;
         for (ProjectLine p : projects) {
-            String s = clauses(i++ + "." + Fmt.text(p.name()) + "：", clause("全年预算数为", wan(p.adjustedBudget())),
-                    clause("执行数为", wan(p.executed())), clause("完成预算的", Fmt.percent(p.executionRate())));
-            w.paragraph(s == null ? i - 1 + "." + Fmt.text(p.name()) : s + "。");
+            String s = clauses(i++ + "." + Figures.text(p.name()) + "：", clause("全年预算数为", wan(p.adjustedBudget())),
+                    clause("执行数为", wan(p.executed())), clause("完成预算的", Figures.percent(p.executionRate())));
+            w.paragraph(s == null ? i - 1 + "." + Figures.text(p.name()) : s + "。");
         }
         DocxTable t = w.table(800, 4238, 1600, 1600, 1400).fontSize(DocxWriter.TABLE_PT);
         t.header("序号", "项目名称", "调整后预算（万元）", "执行数（万元）", "执行率");
         i = 1;
         for (ProjectLine p : projects) {
-            t.row(Cell.center(String.valueOf(i++)), Cell.of(p.name()), Cell.center(Fmt.wan(p.adjustedBudget())),
-                    Cell.center(Fmt.wan(p.executed())), Cell.center(Fmt.percent(p.executionRate())));
+            t.row(Cell.center(String.valueOf(i++)), Cell.of(p.name()), Cell.center(Figures.wan(p.adjustedBudget())),
+                    Cell.center(Figures.wan(p.executed())), Cell.center(Figures.percent(p.executionRate())));
         }
         w.gap();
         return true;
@@ -280,10 +280,10 @@ public class DocxDocuments {
         w.unitNote("单位：万元");
         DocxTable t = w.table(1400, 1300, 1300, 1300, 1500, 1400, 1438).fontSize(DocxWriter.TABLE_PT);
         t.header("年初预算", "调整（追加）", "调整（调减）", "调整（划出）", "调整后预算", "执行数", "执行率");
-        t.row(Cell.center(Fmt.wan(p.initialBudget())), Cell.center(Fmt.wan(p.additions())),
-                Cell.center(Fmt.wan(p.reductions())), Cell.center(Fmt.wan(p.transfersOut())),
-                Cell.center(Fmt.wan(p.adjustedBudget())), Cell.center(Fmt.wan(p.executed())),
-                Cell.center(Fmt.percent(p.executionRate())));
+        t.row(Cell.center(Figures.wan(p.initialBudget())), Cell.center(Figures.wan(p.additions())),
+                Cell.center(Figures.wan(p.reductions())), Cell.center(Figures.wan(p.transfersOut())),
+                Cell.center(Figures.wan(p.adjustedBudget())), Cell.center(Figures.wan(p.executed())),
+                Cell.center(Figures.percent(p.executionRate())));
         w.gap();
     }
 
@@ -294,10 +294,10 @@ public class DocxDocuments {
         t.row(Cell.label("部门名称"), Cell.center(XlsxDocuments.departmentName(r.department())), Cell.label("被评价年度"),
                 Cell.center(r.fiscalYear() + "年"));
         t.row(Cell.head("部门资金情况").span(4));
-        t.row(Cell.label("部门调整预算收入"), Cell.center(b == null ? "" : Fmt.wan(b.adjustedBudget())),
-                Cell.label("部门年初预算收入"), Cell.center(b == null ? "" : Fmt.wan(b.initialBudget())));
-        t.row(Cell.label("实际支出数"), Cell.center(b == null ? "" : Fmt.wan(b.actualExpenditure())), Cell.label("年度预算调整数"),
-                Cell.center(b == null ? "" : Fmt.wan(b.adjustmentTotal())));
+        t.row(Cell.label("部门调整预算收入"), Cell.center(b == null ? "" : Figures.wan(b.adjustedBudget())),
+                Cell.label("部门年初预算收入"), Cell.center(b == null ? "" : Figures.wan(b.initialBudget())));
+        t.row(Cell.label("实际支出数"), Cell.center(b == null ? "" : Figures.wan(b.actualExpenditure())), Cell.label("年度预算调整数"),
+                Cell.center(b == null ? "" : Figures.wan(b.adjustmentTotal())));
         Map<String, BigDecimal> sources = b == null || b.actualByFundingSource() == null
                 ? Map.of()
                 : b.actualByFundingSource();
@@ -306,12 +306,12 @@ public class DocxDocuments {
         }
         boolean first = true;
         for (Map.Entry<String, BigDecimal> source : sources.entrySet()) {
-            t.row(Cell.label((first ? "其中：" : "") + Fmt.text(source.getKey())), Cell.center(Fmt.wan(source.getValue())),
+            t.row(Cell.label((first ? "其中：" : "") + Figures.text(source.getKey())), Cell.center(Figures.wan(source.getValue())),
                     Cell.of("").span(2));
             first = false;
         }
-        t.row(Cell.label("预算完成率"), Cell.center(b == null ? "" : Fmt.percent(b.executionRate())), Cell.label("预算调整率"),
-                Cell.center(b == null ? "" : Fmt.percent(b.adjustmentRate())));
+        t.row(Cell.label("预算完成率"), Cell.center(b == null ? "" : Figures.percent(b.executionRate())), Cell.label("预算调整率"),
+                Cell.center(b == null ? "" : Figures.percent(b.adjustmentRate())));
         t.row(Cell.head("部门整体支出的预期目标").span(2), Cell.head("部门整体支出的目标完成情况").span(2));
         t.row(Cell.of(r.section(SectionKey.ANNUAL_GOALS)).span(2),
                 Cell.of(r.section(SectionKey.GOAL_ACHIEVEMENT)).span(2));
@@ -329,7 +329,7 @@ public class DocxDocuments {
             Indicator leaf = line.leaf();
             t.row(Cell.center(line.level1().name()).merge(level1[i]),
                     Cell.center(line.level2() == null ? "" : line.level2().name()).merge(level2[i]),
-                    Cell.of(line.leafName()), Cell.center(Fmt.weight(leaf.weight())), Cell.center(leaf.target()),
+                    Cell.of(line.leafName()), Cell.center(Figures.weight(leaf.weight())), Cell.center(leaf.target()),
                     Cell.center(actual(leaf)), Cell.center(score(leaf)), Cell.of(leaf.reason()),
                     Cell.of(leaf.measure()));
         }
@@ -352,7 +352,7 @@ public class DocxDocuments {
             t.row(Cell.center(line.level1().name()).merge(level1[i]),
                     Cell.center(line.level2() == null ? "" : line.level2().name()).merge(level2[i]),
                     Cell.of(line.leafName()), Cell.center(leaf.target()), Cell.center(actual(leaf)),
-                    Cell.center(Fmt.weight(leaf.weight())), Cell.center(score(leaf)));
+                    Cell.center(Figures.weight(leaf.weight())), Cell.center(score(leaf)));
         }
         if (lines.isEmpty()) {
             t.row(Cell.center(NO_EVALUATION).span(7));
@@ -362,7 +362,7 @@ public class DocxDocuments {
 
     /** 总分 (label over {@code labelSpan} columns, the total in the next) and 评价等级 rows. */
     private static void totals(DocxTable t, Evaluation e, int labelSpan, int gradeLabelSpan, int columns) {
-        String total = e == null ? "" : Fmt.score(e.total());
+        String total = e == null ? "" : Figures.score(e.total());
         Cell label = Cell.label("总分").span(labelSpan);
         Cell value = Cell.label(total);
         if (columns - labelSpan - 1 > 0) {
@@ -370,7 +370,7 @@ public class DocxDocuments {
         } else {
             t.row(label, value);
         }
-        String grade = e == null ? "" : Fmt.text(e.grade());
+        String grade = e == null ? "" : Figures.text(e.grade());
         String marks = XlsxDocuments.gradeMarks(grade);
         t.row(Cell.label("评价等级").span(gradeLabelSpan), Cell.label(grade),
                 Cell.center(marks).span(columns - gradeLabelSpan - 1));
@@ -395,11 +395,11 @@ public class DocxDocuments {
     }
 
     private static String actual(Indicator leaf) {
-        String actual = Fmt.text(leaf.actual());
+        String actual = Figures.text(leaf.actual());
         return leaf.notApplicable() && actual.isEmpty() ? XlsxDocuments.NOT_APPLICABLE : actual;
     }
 
     private static String score(Indicator leaf) {
-        return leaf.notApplicable() ? XlsxDocuments.NOT_APPLICABLE : Fmt.score(leaf.score());
+        return leaf.notApplicable() ? XlsxDocuments.NOT_APPLICABLE : Figures.score(leaf.score());
     }
 }

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
-import gov.budgetperf.report.content.Fmt;
+import gov.budgetperf.report.content.Figures;
 import gov.budgetperf.report.content.ReportData.Evaluation;
 import gov.budgetperf.report.content.ReportData.Indicator;
 
@@ -54,29 +54,29 @@ final class HtmlIndicatorRows {
         }
 
         public String level1Name() {
-            return Fmt.text(level1.name());
+            return Figures.text(level1.name());
         }
 
         public String level1Weight() {
-            return Fmt.weight(level1.weight());
+            return Figures.weight(level1.weight());
         }
 
         public String level2Name() {
-            return level2 == null ? "" : Fmt.text(level2.name());
+            return level2 == null ? "" : Figures.text(level2.name());
         }
 
         public String level2Weight() {
-            return level2 == null ? "" : Fmt.weight(level2.weight());
+            return level2 == null ? "" : Figures.weight(level2.weight());
         }
 
         /** 分值 of the 三级指标 column: the leaf's weight when the leaf is on level 3 or deeper. */
         public String leafWeight() {
-            return leaf == level1 || leaf == level2 ? "" : Fmt.weight(leaf.weight());
+            return leaf == level1 || leaf == level2 ? "" : Figures.weight(leaf.weight());
         }
 
         /** The leaf's own weight, whatever its level (the 分值 of a table with one weight column). */
         public String weight() {
-            return Fmt.weight(leaf.weight());
+            return Figures.weight(leaf.weight());
         }
 
         public boolean notApplicable() {
@@ -84,24 +84,24 @@ final class HtmlIndicatorRows {
         }
 
         public String target() {
-            return Fmt.text(leaf.target());
+            return Figures.text(leaf.target());
         }
 
         public String actual() {
-            return Fmt.text(leaf.actual());
+            return Figures.text(leaf.actual());
         }
 
         /** 得分: the score, "不适用" for a not-applicable leaf, empty for an unscored node. */
         public String score() {
-            return leaf.notApplicable() ? "不适用" : Fmt.score(leaf.score());
+            return leaf.notApplicable() ? "不适用" : Figures.score(leaf.score());
         }
 
         public String reason() {
-            return Fmt.text(leaf.reason());
+            return Figures.text(leaf.reason());
         }
 
         public String measure() {
-            return Fmt.text(leaf.measure());
+            return Figures.text(leaf.measure());
         }
     }
 
@@ -204,7 +204,7 @@ final class HtmlIndicatorRows {
             if (i > 2) {
                 name.append(" / ");
             }
-            name.append(Fmt.text(path.get(i).name()));
+            name.append(Figures.text(path.get(i).name()));
         }
         return name.toString();
     }

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import gov.budgetperf.report.content.Fmt;
+import gov.budgetperf.report.content.Figures;
 import gov.budgetperf.report.content.ReportData.Budget;
 import gov.budgetperf.report.content.ReportData.DepartmentReport;
 import gov.budgetperf.report.content.ReportData.Evaluation;
@@ -25,7 +25,7 @@ import gov.budgetperf.report.content.WanTotals;
 
 /**
  * What the HTML templates print, built from {@link gov.budgetperf.report.content.ReportData}: every figure already
- * formatted with {@link Fmt} (万元 to two decimals, rates with %), every missing value an empty string, so the
+ * formatted with {@link Figures} (万元 to two decimals, rates with %), every missing value an empty string, so the
  * templates only lay text out and never call a formatter, an enum or a method with arguments (which keeps them
  * working alike in Quarkus and on a standalone Qute engine). The sentences that describe figures (部门整体收支情况,
  * 项目资金安排, 自评结论) are written here too, so the DOCX writer can say the same.
@@ -79,8 +79,8 @@ final class HtmlViews {
         if (evaluation == null) {
             return new IndicatorTable(List.of(), "", "", marks(null), false);
         }
-        return new IndicatorTable(HtmlIndicatorRows.of(evaluation), Fmt.score(evaluation.total()),
-                Fmt.text(evaluation.grade()), marks(evaluation.grade()), evaluation.rescaled());
+        return new IndicatorTable(HtmlIndicatorRows.of(evaluation), Figures.score(evaluation.total()),
+                Figures.text(evaluation.grade()), marks(evaluation.grade()), evaluation.rescaled());
     }
 
     private static List<GradeMark> marks(String grade) {
@@ -168,11 +168,11 @@ final class HtmlViews {
         List<TaskRow> tasks = new ArrayList<>();
         for (Task t : Objects.requireNonNullElse(r.tasks(), List.<Task>of())) {
             if (t != null) {
-                tasks.add(new TaskRow(Fmt.text(t.name()), Fmt.text(t.expectedGoal()), Fmt.text(t.achievement()),
-                        Fmt.text(t.keyIndicator()), Fmt.text(t.indicatorResult()), Fmt.wan(t.funds())));
+                tasks.add(new TaskRow(Figures.text(t.name()), Figures.text(t.expectedGoal()), Figures.text(t.achievement()),
+                        Figures.text(t.keyIndicator()), Figures.text(t.indicatorResult()), Figures.wan(t.funds())));
             }
         }
-        return new DepartmentForm(Fmt.text(r.department().name()), year(r.fiscalYear()), budgetBlock(r.budget()),
+        return new DepartmentForm(Figures.text(r.department().name()), year(r.fiscalYear()), budgetBlock(r.budget()),
                 paragraphs(r.section(SectionKey.ANNUAL_GOALS)),
                 paragraphs(r.section(SectionKey.GOAL_ACHIEVEMENT)), tasks,
                 indicators(r.evaluation()), provenance(r.budget() == null ? null : r.budget().dataVersion(),
@@ -190,11 +190,13 @@ final class HtmlViews {
         for (int i = 0; i < sources.size(); i += 2) {
             Map.Entry<String, BigDecimal> first = sources.get(i);
             Map.Entry<String, BigDecimal> second = i + 1 < sources.size() ? sources.get(i + 1) : null;
-            pairs.add(new SourcePair((i == 0 ? "其中：" : "") + first.getKey(), Fmt.wan(first.getValue()),
-                    second == null ? "" : second.getKey(), second == null ? "" : Fmt.wan(second.getValue())));
+            pairs.add(new SourcePair((i == 0 ? "其中：" : "") + first.getKey(), Figures.wan(first.getValue()),
+                    second == null ? "" : second.getKey(), second == null ? "" : Figures.wan(second.getValue())));
         }
-        return new BudgetBlock(Fmt.wan(b.adjustedBudget()), Fmt.wan(b.initialBudget()), Fmt.wan(b.actualExpenditure()),
-                Fmt.wan(b.adjustmentTotal()), pairs, Fmt.percent(b.executionRate()), Fmt.percent(b.adjustmentRate()),
+        return new BudgetBlock(Figures.wan(b.adjustedBudget()), Figures.wan(b.initialBudget()),
+                Figures.wan(b.actualExpenditure()),
+                Figures.wan(b.adjustmentTotal()), pairs, Figures.percent(b.executionRate()),
+                Figures.percent(b.adjustmentRate()),
                 WanTotals.note(WanTotals.budgetBlock(b)));
     }
 
@@ -214,11 +216,11 @@ final class HtmlViews {
         List<ProjectRow> projects = new ArrayList<>();
         for (ProjectLine p : Objects.requireNonNullElse(r.projects(), List.<ProjectLine>of())) {
             if (p != null) {
-                projects.add(new ProjectRow(Fmt.text(p.code()), Fmt.text(p.name()), Fmt.wan(p.adjustedBudget()),
-                        Fmt.wan(p.executed()), Fmt.percent(p.executionRate())));
+                projects.add(new ProjectRow(Figures.text(p.code()), Figures.text(p.name()), Figures.wan(p.adjustedBudget()),
+                        Figures.wan(p.executed()), Figures.percent(p.executionRate())));
             }
         }
-        return new DepartmentReportView(r.fiscalYear() + "年度" + Fmt.text(r.department().name()),
+        return new DepartmentReportView(r.fiscalYear() + "年度" + Figures.text(r.department().name()),
                 section(SectionKey.FUNCTIONS, r),
                 section(SectionKey.ORGANISATION, r), section(SectionKey.ANNUAL_WORK, r),
                 budgetText(r.fiscalYear(), r.budget()), WanTotals.note(WanTotals.budgetText(r.budget())),
@@ -242,31 +244,31 @@ final class HtmlViews {
             return "";
         }
         StringBuilder text = new StringBuilder();
-        sentence(text, fiscalYear + "年，", clause("部门调整预算收入 %s 万元", Fmt.wan(b.adjustedBudget())),
-                clause("其中年初预算收入 %s 万元", Fmt.wan(b.initialBudget())),
-                clause("年度预算调整数 %s 万元", Fmt.wan(b.adjustmentTotal())),
-                clause("预算调整率 %s", Fmt.percent(b.adjustmentRate())));
-        String actual = clause("全年实际支出 %s 万元", Fmt.wan(b.actualExpenditure()));
+        sentence(text, fiscalYear + "年，", clause("部门调整预算收入 %s 万元", Figures.wan(b.adjustedBudget())),
+                clause("其中年初预算收入 %s 万元", Figures.wan(b.initialBudget())),
+                clause("年度预算调整数 %s 万元", Figures.wan(b.adjustmentTotal())),
+                clause("预算调整率 %s", Figures.percent(b.adjustmentRate())));
+        String actual = clause("全年实际支出 %s 万元", Figures.wan(b.actualExpenditure()));
         if (!actual.isEmpty() && b.actualByFundingSource() != null && !b.actualByFundingSource().isEmpty()) {
             List<String> sources = new ArrayList<>();
-            b.actualByFundingSource().forEach((name, amount) -> sources.add(clause(name + " %s 万元", Fmt.wan(amount))));
+            b.actualByFundingSource().forEach((name, amount) -> sources.add(clause(name + " %s 万元", Figures.wan(amount))));
             sources.removeIf(String::isEmpty);
             if (!sources.isEmpty()) {
                 actual += "（其中：" + String.join("、", sources) + "）";
             }
         }
-        sentence(text, "", actual, clause("预算完成率 %s", Fmt.percent(b.executionRate())));
-        String basic = clause("基本支出 %s 万元", Fmt.wan(b.basicExpenditure()));
-        List<String> split = new ArrayList<>(List.of(clause("人员经费 %s 万元", Fmt.wan(b.personnelExpenditure())),
-                clause("公用经费 %s 万元", Fmt.wan(b.publicFundsExpenditure()))));
+        sentence(text, "", actual, clause("预算完成率 %s", Figures.percent(b.executionRate())));
+        String basic = clause("基本支出 %s 万元", Figures.wan(b.basicExpenditure()));
+        List<String> split = new ArrayList<>(List.of(clause("人员经费 %s 万元", Figures.wan(b.personnelExpenditure())),
+                clause("公用经费 %s 万元", Figures.wan(b.publicFundsExpenditure()))));
         split.removeIf(String::isEmpty);
         if (!basic.isEmpty() && !split.isEmpty()) {
             basic += "（" + String.join("、", split) + "）";
         }
-        sentence(text, "实际支出中，", basic, clause("项目支出 %s 万元", Fmt.wan(b.projectExpenditure())));
-        sentence(text, "", clause("年末结转结余 %s 万元", Fmt.wan(b.carryOver())));
-        sentence(text, "", clause("“三公”经费预算 %s 万元", Fmt.wan(b.threePublicBudget())),
-                clause("实际支出 %s 万元", Fmt.wan(b.threePublicActual())));
+        sentence(text, "实际支出中，", basic, clause("项目支出 %s 万元", Figures.wan(b.projectExpenditure())));
+        sentence(text, "", clause("年末结转结余 %s 万元", Figures.wan(b.carryOver())));
+        sentence(text, "", clause("“三公”经费预算 %s 万元", Figures.wan(b.threePublicBudget())),
+                clause("实际支出 %s 万元", Figures.wan(b.threePublicActual())));
         return text.toString();
     }
 
@@ -292,7 +294,7 @@ final class HtmlViews {
         if (e == null || e.total() == null) {
             return "尚无" + what + "结果。";
         }
-        String text = "经自评，" + what + "得分为 " + Fmt.score(e.total()) + " 分";
+        String text = "经自评，" + what + "得分为 " + Figures.score(e.total()) + " 分";
         if (e.grade() != null && !e.grade().isBlank()) {
             text += "，评价等级为“" + e.grade() + "”";
         }
@@ -323,8 +325,8 @@ final class HtmlViews {
 
     static ProjectForm projectForm(ProjectReport r) {
         Project p = r.project();
-        return new ProjectForm(Fmt.text(p.name()), Fmt.text(p.code()), Fmt.text(r.department().name()),
-                projectLevel(p.level()), Fmt.text(p.fundingSource()), year(r.fiscalYear()), funds(p),
+        return new ProjectForm(Figures.text(p.name()), Figures.text(p.code()), Figures.text(r.department().name()),
+                projectLevel(p.level()), Figures.text(p.fundingSource()), year(r.fiscalYear()), funds(p),
                 paragraphs(r.section(SectionKey.PROJECT_GOALS)),
                 paragraphs(r.section(SectionKey.CONCLUSION)),
                 indicators(r.evaluation()), provenance(p.dataVersion(), r.evaluation(), r.asOf(), r.generatedAt()));
@@ -337,8 +339,8 @@ final class HtmlViews {
             // The project's description in budget-service says at least what it is for.
             background = new Section(background.title(), paragraphs(p.description()));
         }
-        return new ProjectReportView(Fmt.text(p.name()) + "绩效评价报告",
-                r.fiscalYear() + "年度 · " + Fmt.text(r.department().name()), background,
+        return new ProjectReportView(Figures.text(p.name()) + "绩效评价报告",
+                r.fiscalYear() + "年度 · " + Figures.text(r.department().name()), background,
                 section(SectionKey.PROJECT_BASIS, r.section(SectionKey.PROJECT_BASIS)),
                 section(SectionKey.PROJECT_GOALS, r.section(SectionKey.PROJECT_GOALS)),
                 fundsText(r.fiscalYear(), p),
@@ -353,9 +355,9 @@ final class HtmlViews {
     }
 
     private static ProjectFunds funds(Project p) {
-        return new ProjectFunds(Fmt.wan(p.initialBudget()), Fmt.wan(p.additions()), Fmt.wan(p.reductions()),
-                Fmt.wan(p.transfersOut()), Fmt.wan(p.adjustedBudget()), Fmt.wan(p.executed()),
-                Fmt.percent(p.executionRate()), WanTotals.note(WanTotals.projectFunds(p)));
+        return new ProjectFunds(Figures.wan(p.initialBudget()), Figures.wan(p.additions()), Figures.wan(p.reductions()),
+                Figures.wan(p.transfersOut()), Figures.wan(p.adjustedBudget()), Figures.wan(p.executed()),
+                Figures.percent(p.executionRate()), WanTotals.note(WanTotals.projectFunds(p)));
     }
 
     private static String projectLevel(int level) {
@@ -369,11 +371,11 @@ final class HtmlViews {
     /** The 项目资金安排及使用情况 sentence. */
     static String fundsText(int fiscalYear, Project p) {
         StringBuilder text = new StringBuilder();
-        sentence(text, fiscalYear + "年，", clause("项目年初预算 %s 万元", Fmt.wan(p.initialBudget())),
-                clause("本年追加 %s 万元", Fmt.wan(p.additions())), clause("调减 %s 万元", Fmt.wan(p.reductions())),
-                clause("调出 %s 万元", Fmt.wan(p.transfersOut())), clause("全年预算 %s 万元", Fmt.wan(p.adjustedBudget())));
-        sentence(text, "", clause("实际执行 %s 万元", Fmt.wan(p.executed())),
-                clause("预算执行率 %s", Fmt.percent(p.executionRate())));
+        sentence(text, fiscalYear + "年，", clause("项目年初预算 %s 万元", Figures.wan(p.initialBudget())),
+                clause("本年追加 %s 万元", Figures.wan(p.additions())), clause("调减 %s 万元", Figures.wan(p.reductions())),
+                clause("调出 %s 万元", Figures.wan(p.transfersOut())), clause("全年预算 %s 万元", Figures.wan(p.adjustedBudget())));
+        sentence(text, "", clause("实际执行 %s 万元", Figures.wan(p.executed())),
+                clause("预算执行率 %s", Figures.percent(p.executionRate())));
         if (p.fundingSource() != null && !p.fundingSource().isBlank()) {
             text.append("资金来源为").append(p.fundingSource()).append("。");
         }
@@ -414,15 +416,16 @@ final class HtmlViews {
         List<SummaryRow> rows = new ArrayList<>();
         List<Bar> rateBars = new ArrayList<>();
         for (SummaryLine l : lines) {
-            rows.add(new SummaryRow(String.valueOf(l.rank()), Fmt.text(l.departmentCode()),
-                    Fmt.text(l.departmentName()), Fmt.wan(l.adjustedBudget()), Fmt.wan(l.actualExpenditure()),
-                    Fmt.percent(l.executionRate()), Fmt.score(l.total()), Fmt.text(l.grade()), lightLabel(l.light()),
+            rows.add(new SummaryRow(String.valueOf(l.rank()), Figures.text(l.departmentCode()),
+                    Figures.text(l.departmentName()), Figures.wan(l.adjustedBudget()), Figures.wan(l.actualExpenditure()),
+                    Figures.percent(l.executionRate()), Figures.score(l.total()), Figures.text(l.grade()),
+                    lightLabel(l.light()),
                     lightClass(l.light()), evaluationStatus(l.evaluationStatus())));
-            rateBars.add(new Bar(Fmt.text(l.departmentName()), Fmt.percent(l.executionRate()),
+            rateBars.add(new Bar(Figures.text(l.departmentName()), Figures.percent(l.executionRate()),
                     width(l.executionRate(), HUNDRED), "bar-rate"));
         }
         if (s.overallExecutionRate() != null) {
-            rateBars.add(new Bar("合计", Fmt.percent(s.overallExecutionRate()), width(s.overallExecutionRate(), HUNDRED),
+            rateBars.add(new Bar("合计", Figures.percent(s.overallExecutionRate()), width(s.overallExecutionRate(), HUNDRED),
                     "bar-total"));
         }
         List<Column> gradeColumns = new ArrayList<>();
@@ -430,16 +433,17 @@ final class HtmlViews {
         int max = grades.values().stream().filter(Objects::nonNull).mapToInt(Integer::intValue).max().orElse(0);
         grades.forEach((grade, count) -> {
             int n = count == null ? 0 : count;
-            gradeColumns.add(new Column(Fmt.text(grade), String.valueOf(n), height(n, max), "bar-grade-" + gradeClass(grade)));
+            gradeColumns
+                    .add(new Column(Figures.text(grade), String.valueOf(n), height(n, max), "bar-grade-" + gradeClass(grade)));
         });
         List<LightCount> lights = new ArrayList<>();
         Objects.requireNonNullElse(s.lights(), Map.<String, Integer>of()).forEach((light,
                 count) -> lights
                         .add(new LightCount(lightLabel(light), lightClass(light), String.valueOf(count == null ? 0 : count))));
-        return new RegionView(Fmt.text(s.region()) + s.fiscalYear() + "年度部门整体支出绩效汇总", Fmt.text(s.region()),
+        return new RegionView(Figures.text(s.region()) + s.fiscalYear() + "年度部门整体支出绩效汇总", Figures.text(s.region()),
                 s.asOf() == null ? "" : s.asOf().toString(), String.valueOf(rows.size()),
-                Fmt.wan(s.totalAdjustedBudget()), Fmt.wan(s.totalActualExpenditure()),
-                Fmt.percent(s.overallExecutionRate()), rows, rateBars, gradeColumns, lights,
+                Figures.wan(s.totalAdjustedBudget()), Figures.wan(s.totalActualExpenditure()),
+                Figures.percent(s.overallExecutionRate()), rows, rateBars, gradeColumns, lights,
                 WanTotals.note(WanTotals.regionSummary(s)), provenance(null, null, s.asOf(), s.generatedAt()));
     }
 

@@ -17,7 +17,7 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
-import gov.budgetperf.report.content.Fmt;
+import gov.budgetperf.report.content.Figures;
 import gov.budgetperf.report.content.ReportData.Budget;
 import gov.budgetperf.report.content.ReportData.Department;
 import gov.budgetperf.report.content.ReportData.DepartmentReport;
@@ -36,7 +36,7 @@ import gov.budgetperf.report.content.WanTotals;
  * columns, merged label blocks, the indicator table with its level-1/2 cells merged over their leaves), and the
  * region summary (streamed, a region can have thousands of lines).
  * <p>
- * Amounts are numeric cells in 万元 ({@link Fmt#wanValue}, format {@code 0.00}); rates are numeric cells holding the
+ * Amounts are numeric cells in 万元 ({@link Figures#wanValue}, format {@code 0.00}); rates are numeric cells holding the
  * fraction (96.03 % → 0.9603, format {@code 0.00%}); weights numeric, scores numeric with {@code 0.00}. A missing figure
  * leaves its cell empty. Nothing is computed here.
  */
@@ -126,12 +126,12 @@ public class XlsxDocuments {
                     p == null ? null : p.adjustedBudget());
             pair(g, st, row++, "调整（追加）", p == null ? null : p.additions(), "执行数", p == null ? null : p.executed());
             g.text(row, 1, 2, "调整（调减）", st.label);
-            g.number(row, 3, 4, p == null ? null : Fmt.wanValue(p.reductions()), st.amount);
+            g.number(row, 3, 4, p == null ? null : Figures.wanValue(p.reductions()), st.amount);
             g.text(row, 5, 6, "执行率", st.label);
             g.rate(row, 7, 8, p == null ? null : p.executionRate(), st.rate);
             row++;
             g.text(row, 1, 2, "调整（划出）", st.label);
-            g.number(row, 3, 4, p == null ? null : Fmt.wanValue(p.transfersOut()), st.amount);
+            g.number(row, 3, 4, p == null ? null : Figures.wanValue(p.transfersOut()), st.amount);
             g.text(row, 5, LAST, "", st.text);
             g.text(first, row, 0, 0, "项目资金情况", st.label);
             row++;
@@ -164,7 +164,7 @@ public class XlsxDocuments {
             String[] headers = {"排名", "部门", "调整预算", "实际支出", "执行率", "总分", "等级", "监控灯"};
             int last = headers.length - 1;
 
-            g.text(0, 0, last, s.fiscalYear() + "年度" + Fmt.text(s.region()) + "部门整体支出绩效评价汇总表", st.title);
+            g.text(0, 0, last, s.fiscalYear() + "年度" + Figures.text(s.region()) + "部门整体支出绩效评价汇总表", st.title);
             g.height(0, 30);
             g.text(1, 0, last, "单位：万元" + (s.asOf() == null ? "" : "　　数据截至：" + s.asOf()), st.unit);
 
@@ -188,8 +188,8 @@ public class XlsxDocuments {
             for (SummaryLine line : lines) {
                 g.number(row, 0, 0, BigDecimal.valueOf(line.rank()), st.weight);
                 g.text(row, 1, 1, line.departmentName(), st.text);
-                g.number(row, 2, 2, Fmt.wanValue(line.adjustedBudget()), st.amount);
-                g.number(row, 3, 3, Fmt.wanValue(line.actualExpenditure()), st.amount);
+                g.number(row, 2, 2, Figures.wanValue(line.adjustedBudget()), st.amount);
+                g.number(row, 3, 3, Figures.wanValue(line.actualExpenditure()), st.amount);
                 g.rate(row, 4, 4, line.executionRate(), st.rate);
                 g.number(row, 5, 5, line.total(), st.score);
                 g.text(row, 6, 6, line.grade(), st.center);
@@ -201,8 +201,8 @@ public class XlsxDocuments {
                 sheet.setAutoFilter(new CellRangeAddress(header, row - 1, 0, last));
             }
             g.text(row, 0, 1, "合计", st.bold);
-            g.number(row, 2, 2, Fmt.wanValue(s.totalAdjustedBudget()), st.amountBold);
-            g.number(row, 3, 3, Fmt.wanValue(s.totalActualExpenditure()), st.amountBold);
+            g.number(row, 2, 2, Figures.wanValue(s.totalAdjustedBudget()), st.amountBold);
+            g.number(row, 3, 3, Figures.wanValue(s.totalActualExpenditure()), st.amountBold);
             g.rate(row, 4, 4, s.overallExecutionRate(), st.rateBold);
             g.text(row, 5, last, "", st.center);
             sideRow(g, st, side, row - header, row);
@@ -256,8 +256,8 @@ public class XlsxDocuments {
         } else {
             boolean firstSource = true;
             for (Map.Entry<String, BigDecimal> source : sources.entrySet()) {
-                g.text(row, 1, 2, (firstSource ? "其中：" : "　　　") + Fmt.text(source.getKey()), st.label);
-                g.number(row, 3, 4, Fmt.wanValue(source.getValue()), st.amount);
+                g.text(row, 1, 2, (firstSource ? "其中：" : "　　　") + Figures.text(source.getKey()), st.label);
+                g.number(row, 3, 4, Figures.wanValue(source.getValue()), st.amount);
                 g.text(row, 5, LAST, "", st.text);
                 firstSource = false;
                 row++;
@@ -275,9 +275,9 @@ public class XlsxDocuments {
     private static void pair(XlsxGrid g, XlsxStyles st, int row, String label1, BigDecimal yuan1, String label2,
             BigDecimal yuan2) {
         g.text(row, 1, 2, label1, st.label);
-        g.number(row, 3, 4, Fmt.wanValue(yuan1), st.amount);
+        g.number(row, 3, 4, Figures.wanValue(yuan1), st.amount);
         g.text(row, 5, 6, label2, st.label);
-        g.number(row, 7, 8, Fmt.wanValue(yuan2), st.amount);
+        g.number(row, 7, 8, Figures.wanValue(yuan2), st.amount);
     }
 
     /** 年度目标: 预期目标 (left) against 目标完成情况 (right). */
@@ -310,7 +310,7 @@ public class XlsxDocuments {
             g.text(row, 3, 4, t.achievement(), st.text);
             g.text(row, 5, 6, t.keyIndicator(), st.text);
             g.text(row, 7, 7, t.indicatorResult(), st.text);
-            g.number(row, 8, 8, Fmt.wanValue(t.funds()), st.amount);
+            g.number(row, 8, 8, Figures.wanValue(t.funds()), st.amount);
             row++;
         }
         g.text(first, row - 1, 0, 0, "主要任务", st.label);
@@ -336,7 +336,7 @@ public class XlsxDocuments {
             g.text(row, 2, 2, line.leafName(), st.text);
             g.number(row, 3, 3, leaf.weight(), st.weight);
             g.text(row, 4, 4, leaf.target(), st.center);
-            g.text(row, 5, 5, leaf.notApplicable() && Fmt.text(leaf.actual()).isEmpty() ? NOT_APPLICABLE : leaf.actual(),
+            g.text(row, 5, 5, leaf.notApplicable() && Figures.text(leaf.actual()).isEmpty() ? NOT_APPLICABLE : leaf.actual(),
                     st.center);
             if (leaf.notApplicable()) {
                 g.text(row, 6, 6, NOT_APPLICABLE, st.center);
@@ -367,7 +367,7 @@ public class XlsxDocuments {
         g.number(row, 6, 6, e == null ? null : e.total(), st.scoreBold);
         g.text(row, 7, LAST, "", st.text);
         row++;
-        String grade = e == null ? "" : Fmt.text(e.grade());
+        String grade = e == null ? "" : Figures.text(e.grade());
         g.text(row, 0, 2, "评价等级", st.bold);
         g.text(row, 3, 5, grade, st.bold);
         g.text(row, 6, LAST, gradeMarks(grade), st.center);
@@ -398,7 +398,7 @@ public class XlsxDocuments {
         if (counts == null) {
             return;
         }
-        counts.forEach((k, v) -> side.add(new String[]{lights ? light(k) : Fmt.text(k), v == null ? "" : v.toString()}));
+        counts.forEach((k, v) -> side.add(new String[]{lights ? light(k) : Figures.text(k), v == null ? "" : v.toString()}));
     }
 
     /** Writes the side table's entry {@code index} (if any) into columns J:K of {@code row}. */
@@ -451,7 +451,7 @@ public class XlsxDocuments {
     }
 
     static String departmentName(Department d) {
-        return d == null ? "" : Fmt.text(d.name());
+        return d == null ? "" : Figures.text(d.name());
     }
 
     private static byte[] bytes(Workbook wb) throws IOException {

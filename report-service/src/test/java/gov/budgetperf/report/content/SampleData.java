@@ -71,6 +71,31 @@ public final class SampleData {
         return new Evaluation(42, 37, "SELF", "PUBLISHED", "GZ-DEPT-COMMON/v1", d("90.77"), "优", false, nodes);
     }
 
+    /**
+     * The 增城 evaluation as evaluation-service serves it, with the budget-linked 部门预算资金支出率 (LZ13) at 93 %:
+     * its actual in percent (93.00, as stored since V13) with the given text (null: as an edit used to leave it).
+     */
+    public static gov.budgetperf.report.peers.PeerModels.Evaluation budgetLinkedPeerEvaluation(String actualText) {
+        List<gov.budgetperf.report.peers.PeerModels.Indicator> nodes = List.of(
+                new gov.budgetperf.report.peers.PeerModels.Indicator("LZ", null, 1, "履职效能", d("50"), null, null,
+                        null, null, null, null, null, null, d("41.80"), null, null, false),
+                new gov.budgetperf.report.peers.PeerModels.Indicator("LZ1", "LZ", 2, "整体效能", d("50"), null, null,
+                        null, null, null, null, null, null, d("41.80"), null, null, false),
+                new gov.budgetperf.report.peers.PeerModels.Indicator("LZ13", "LZ1", 3, "部门预算资金支出率", d("10"), "%",
+                        ">=", d("100"), null, d("93.00"), actualText, null, null, d("9.30"), "年度平均执行率低于100%",
+                        "加快资金支付，确保支出进度达到序时进度要求", false));
+        return new gov.budgetperf.report.peers.PeerModels.Evaluation(43, "DEPARTMENT", "GZ-ZC-GSL", 2022, null, "SELF",
+                "GZ-DEPT-COMMON/v2", "PUBLISHED", d("90.77"), "优", false, 26, nodes);
+    }
+
+    /** The 天河 report with {@link #budgetLinkedPeerEvaluation(String)} read as report-service reads it. */
+    public static DepartmentReport budgetLinkedReport(String actualText) {
+        DepartmentReport r = tianheReport();
+        return new DepartmentReport(r.department(), r.fiscalYear(), r.asOf(), r.budget(),
+                ReportAssembler.evaluation(budgetLinkedPeerEvaluation(actualText)), r.narratives(), r.tasks(),
+                r.projects(), r.generatedAt());
+    }
+
     public static DepartmentReport tianheReport() {
         Map<SectionKey, String> narratives = new EnumMap<>(SectionKey.class);
         narratives.put(SectionKey.FUNCTIONS, "天河区工商联是党领导的以非公有制企业和非公有制经济人士为主体的人民团体和商会组织。");

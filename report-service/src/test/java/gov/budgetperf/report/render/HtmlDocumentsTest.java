@@ -36,7 +36,7 @@ import gov.budgetperf.report.content.SectionKey;
 
 /**
  * The HTML documents on a standalone Qute engine loading the same classpath templates as Quarkus: each parses as XML
- * (what openhtmltopdf needs), prints the seeds' figures through Fmt, and its tables are rectangular once rowspans and
+ * (what openhtmltopdf needs), prints the seeds' figures through Figures, and its tables are rectangular once rowspans and
  * colspans are counted. HTML5 validity itself is checked by scripts/render-samples.sh with the Nu validator (too heavy
  * a test dependency); the checks here cover what the templates can get wrong.
  */

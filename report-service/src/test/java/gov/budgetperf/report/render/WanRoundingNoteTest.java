@@ -21,7 +21,7 @@ import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.Test;
 
-import gov.budgetperf.report.content.Fmt;
+import gov.budgetperf.report.content.Figures;
 import gov.budgetperf.report.content.ReportData.Budget;
 import gov.budgetperf.report.content.ReportData.DepartmentReport;
 import gov.budgetperf.report.content.ReportData.Project;
@@ -82,8 +82,8 @@ class WanRoundingNoteTest {
 
     @Test
     void theIssuesExampleDoesNotAddUpAsDisplayed() {
-        assertThat(Fmt.wan(d(PART))).isEqualTo("0.12");
-        assertThat(Fmt.wan(d(THREE_PARTS))).isEqualTo("0.37");
+        assertThat(Figures.wan(d(PART))).isEqualTo("0.12");
+        assertThat(Figures.wan(d(THREE_PARTS))).isEqualTo("0.37");
         assertThat(WanTotals.differs(d(THREE_PARTS), List.of(d(PART), d(PART), d(PART)))).isTrue();
         assertThat(WanTotals.regionSummary(threeSmallDepartments())).isTrue();
         assertThat(WanTotals.budgetBlock(threeSmallParts().budget())).as("实际支出 0.37 = 0.12 × 3 sources").isTrue();
