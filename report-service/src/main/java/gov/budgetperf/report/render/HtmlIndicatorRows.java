@@ -1,13 +1,7 @@
 package gov.budgetperf.report.render;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
 
 import gov.budgetperf.report.content.Figures;
 import gov.budgetperf.report.content.ReportData.Evaluation;
@@ -17,9 +11,9 @@ import gov.budgetperf.report.content.ReportData.Indicator;
  * Flattens an evaluation's indicator tree into the rows of an HTML table: one row per leaf, the level-1 and level-2
  * cells written once on the first row they cover, with the number of rows they span ({@code rowspan}).
  * <p>
- * The tree is rebuilt from {@code parentCode} (children kept in input order) and walked depth-first, so the rows under
- * one indicator are always contiguous even if the input is not in depth-first order. A node that has no children is a
- * row even when it is not flagged as a leaf (it shows its weight, no score). A leaf on level 1 or 2 leaves the deeper
+ * The rows follow the tree's outline order ({@link IndicatorOutline}), so the rows under one indicator are always
+ * contiguous even if the input is not in depth-first order. A node that has no children is a row even when it is not
+ * flagged as a leaf (it shows its weight, no score). A leaf on level 1 or 2 leaves the deeper
  * columns empty; nodes deeper than level 3 print in the 三级指标 column as "parent / leaf". Parents that are missing
  * make their children roots; cycles are cut.
  */
@@ -113,51 +107,7 @@ final class HtmlIndicatorRows {
 
     /** The rows of the evaluation's indicator table; empty without an evaluation. */
     static List<Row> of(Evaluation evaluation) {
-        if (evaluation == null || evaluation.indicators() == null || evaluation.indicators().isEmpty()) {
-            return List.of();
-        }
-        List<Indicator> nodes = evaluation.indicators().stream().filter(Objects::nonNull).toList();
-        Map<String, Indicator> byCode = new HashMap<>();
-        for (Indicator node : nodes) {
-            if (node.code() != null) {
-                byCode.putIfAbsent(node.code(), node);
-            }
-        }
-        // Identity maps: two nodes may be equal records (same fields) and still be two nodes.
-        Map<Indicator, List<Indicator>> children = new IdentityHashMap<>();
-        List<Indicator> roots = new ArrayList<>();
-        for (Indicator node : nodes) {
-            Indicator parent = node.parentCode() == null ? null : byCode.get(node.parentCode());
-            if (parent == null || parent == node) {
-                roots.add(node);
-            } else {
-                children.computeIfAbsent(parent, p -> new ArrayList<>()).add(node);
-            }
-        }
-        List<List<Indicator>> paths = new ArrayList<>();
-        Set<Indicator> visited = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Indicator root : roots) {
-            walk(root, new ArrayList<>(), children, visited, paths);
-        }
-        return rows(paths);
-    }
-
-    /** Depth-first: collects the root-to-leaf path of every node without children. */
-    private static void walk(Indicator node, List<Indicator> path, Map<Indicator, List<Indicator>> children,
-            Set<Indicator> visited, List<List<Indicator>> paths) {
-        if (!visited.add(node)) {
-            return;
-        }
-        path.add(node);
-        List<Indicator> kids = children.getOrDefault(node, List.of());
-        if (kids.isEmpty()) {
-            paths.add(List.copyOf(path));
-        } else {
-            for (Indicator kid : kids) {
-                walk(kid, path, children, visited, paths);
-            }
-        }
-        path.remove(path.size() - 1);
+        return rows(IndicatorOutline.paths(evaluation));
     }
 
     private static List<Row> rows(List<List<Indicator>> paths) {

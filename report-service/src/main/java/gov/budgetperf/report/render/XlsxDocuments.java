@@ -32,8 +32,9 @@ import gov.budgetperf.report.content.SectionKey;
 import gov.budgetperf.report.content.WanTotals;
 
 /**
- * The spreadsheet documents: the 部门整体支出绩效自评表 and 项目支出绩效自评表 laid out like the seeds (one sheet, nine
- * columns, merged label blocks, the indicator table with its level-1/2 cells merged over their leaves), and the
+ * The spreadsheet documents: the 部门整体支出绩效自评表 and 项目支出绩效自评表 laid out like the seeds (one sheet, eleven
+ * columns, merged label blocks, the indicator table in outline order with its level-1/2 cells and their 分值 merged
+ * over their descendants' rows; landscape A4, one page wide, the table header repeated on every page), and the
  * region summary (streamed, a region can have thousands of lines).
  * <p>
  * Amounts are numeric cells in 万元 ({@link Figures#wanValue}, format {@code 0.00}); rates are numeric cells holding the
@@ -48,11 +49,22 @@ public class XlsxDocuments {
     static final String SUMMARY_SHEET = "汇总";
     static final String NOT_APPLICABLE = "不适用";
 
-    /** The forms' nine columns (characters): 一级指标 … 改进措施, which the blocks above the table share. */
-    private static final int[] FORM_WIDTHS = {12, 12, 20, 8, 14, 14, 9, 21, 21};
-    private static final int LAST = FORM_WIDTHS.length - 1;
-    private static final String[] INDICATOR_HEADERS = {"一级指标", "二级指标", "三级指标", "分值", "年度指标值", "实际完成值",
-            "得分", "未达标原因", "改进措施"};
+    /**
+     * The forms' eleven sheet columns (characters): 一级指标 分值 二级指标 分值 三级指标 分值 年度指标值 实际完成值 得分 未达标原因
+     * 改进措施, as the seed's indicator table has them; 130 characters fit landscape A4 at full size.
+     */
+    private static final int[] FORM_WIDTHS = {10, 6, 10, 6, 18, 6, 13, 13, 8, 20, 20};
+    /**
+     * The nine logical columns the blocks above the table are laid out on: the first two cover an indicator column and
+     * its 分值 each.
+     */
+    private static final int[][] FORM_GROUPS = {{0, 1}, {2, 3}, {4}, {5}, {6}, {7}, {8}, {9}, {10}};
+    /** The last logical column of the blocks. */
+    private static final int LAST = FORM_GROUPS.length - 1;
+    /** The last sheet column. */
+    private static final int LAST_COLUMN = FORM_WIDTHS.length - 1;
+    private static final String[] INDICATOR_HEADERS = {"一级指标", "分值", "二级指标", "分值", "三级指标", "分值", "年度指标值",
+            "实际完成值", "得分", "未达标原因", "改进措施"};
     private static final List<String> STANDARD_GRADES = List.of("优", "良", "中", "差");
 
     /** Rows the streaming summary keeps in memory. */
@@ -66,9 +78,11 @@ public class XlsxDocuments {
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
             XlsxStyles st = new XlsxStyles(wb);
             Sheet sheet = wb.createSheet(DEPARTMENT_SHEET);
-            XlsxGrid g = new XlsxGrid(sheet, FORM_WIDTHS);
+            XlsxGrid cells = new XlsxGrid(sheet, FORM_WIDTHS);
+            XlsxGrid g = cells.grouped(FORM_GROUPS);
             String name = departmentName(r.department());
-            int row = titleRows(g, st, r.fiscalYear() + "年度" + name + "部门整体支出绩效自评表");
+            String title = r.fiscalYear() + "年度" + name + "部门整体支出绩效自评表";
+            int row = titleRows(g, st, title);
 
             g.text(row, 0, 0, "部门名称", st.label);
             g.text(row, 1, 3, name, st.center);
@@ -82,11 +96,14 @@ public class XlsxDocuments {
             row = goalsBlock(g, st, row, r.section(SectionKey.ANNUAL_GOALS),
                     r.section(SectionKey.GOAL_ACHIEVEMENT));
             row = tasksBlock(g, st, row, r.tasks());
-            row = indicatorTable(g, st, row, r.evaluation());
-            roundingNote(g, st, row, LAST, WanTotals.budgetBlock(r.budget()));
+            int header = row;
+            row = indicatorTable(cells, st, row, r.evaluation());
+            if (WanTotals.budgetBlock(r.budget())) {
+                roundingNote(g, st, row++, LAST, true);
+            }
 
             g.fitHeights();
-            XlsxGrid.printSetup(sheet, false);
+            formPrintSetup(wb, sheet, title, header, row - 1);
             return bytes(wb);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -98,9 +115,11 @@ public class XlsxDocuments {
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
             XlsxStyles st = new XlsxStyles(wb);
             Sheet sheet = wb.createSheet(PROJECT_SHEET);
-            XlsxGrid g = new XlsxGrid(sheet, FORM_WIDTHS);
+            XlsxGrid cells = new XlsxGrid(sheet, FORM_WIDTHS);
+            XlsxGrid g = cells.grouped(FORM_GROUPS);
             Project p = r.project();
-            int row = titleRows(g, st, r.fiscalYear() + "年度项目支出绩效自评表");
+            String title = r.fiscalYear() + "年度项目支出绩效自评表";
+            int row = titleRows(g, st, title);
 
             g.text(row, 0, 0, "项目名称", st.label);
             g.text(row, 1, 5, p == null ? "" : p.name(), st.center);
@@ -140,10 +159,13 @@ public class XlsxDocuments {
             g.text(row, 1, LAST, r.section(SectionKey.PROJECT_GOALS), st.text);
             row++;
 
-            row = indicatorTable(g, st, row, r.evaluation());
-            roundingNote(g, st, row, LAST, WanTotals.projectFunds(p));
+            int header = row;
+            row = indicatorTable(cells, st, row, r.evaluation());
+            if (WanTotals.projectFunds(p)) {
+                roundingNote(g, st, row++, LAST, true);
+            }
             g.fitHeights();
-            XlsxGrid.printSetup(sheet, false);
+            formPrintSetup(wb, sheet, title, header, row - 1);
             return bytes(wb);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -317,66 +339,112 @@ public class XlsxDocuments {
         return row;
     }
 
-    /** The indicator table, 总分 and 评价等级; returns the next row. */
+    /**
+     * A form's print setup: landscape A4, one page wide and as many tall as needed, the indicator table's header row
+     * ({@code header}) repeated on every page, the print area over the whole form (rows 0..{@code lastRow}), the page
+     * number in the footer and the title in the workbook's properties.
+     */
+    private static void formPrintSetup(XSSFWorkbook wb, Sheet sheet, String title, int header, int lastRow) {
+        XlsxGrid.printSetup(sheet, true);
+        sheet.setRepeatingRows(new CellRangeAddress(header, header, 0, LAST_COLUMN));
+        wb.setPrintArea(wb.getSheetIndex(sheet), 0, LAST_COLUMN, 0, lastRow);
+        sheet.getFooter().setCenter("第 &P 页，共 &N 页");
+        wb.getProperties().getCoreProperties().setTitle(title);
+    }
+
+    /**
+     * The indicator table on the sheet's eleven columns, in the tree's outline order: each 一级 (name and 分值) merged
+     * over its descendants' rows, each 二级 likewise, then 三级 and its 分值, 年度指标值, 实际完成值, 得分, 未达标原因, 改进措施;
+     * then 总分 and the 评价等级 tick row. A leaf on level 2 fills the 二级 cells (三级 empty), one on level 1 only the
+     * 一级 cells. Returns the next row.
+     */
     private static int indicatorTable(XlsxGrid g, XlsxStyles st, int row, Evaluation e) {
-        for (int c = 0; c <= LAST; c++) {
+        for (int c = 0; c <= LAST_COLUMN; c++) {
             g.text(row, c, c, INDICATOR_HEADERS[c], st.header);
         }
         row++;
         List<XlsxIndicatorRows.Line> lines = XlsxIndicatorRows.of(e);
         int first = row;
         if (lines.isEmpty()) {
-            for (int c = 0; c <= LAST; c++) {
+            for (int c = 0; c <= LAST_COLUMN; c++) {
                 g.text(row, c, c, "", st.text);
             }
             row++;
         }
         for (XlsxIndicatorRows.Line line : lines) {
             Indicator leaf = line.leaf();
-            g.text(row, 2, 2, line.leafName(), st.text);
-            g.number(row, 3, 3, leaf.weight(), st.weight);
-            g.text(row, 4, 4, leaf.target(), st.center);
-            g.text(row, 5, 5, leaf.notApplicable() && Figures.text(leaf.actual()).isEmpty() ? NOT_APPLICABLE : leaf.actual(),
+            if (line.level2() != null) {
+                g.text(row, 4, 4, line.leafName(), st.text);
+                g.number(row, 5, 5, leaf.weight(), st.weight);
+            } else {
+                if (leaf != line.level1()) {
+                    // A leaf on level 2: it is the row's 二级指标.
+                    g.text(row, 2, 2, leaf.name(), st.center);
+                    g.number(row, 3, 3, leaf.weight(), st.weight);
+                } else {
+                    g.text(row, 2, 3, "", st.center);
+                }
+                g.text(row, 4, 5, "", st.text);
+            }
+            g.text(row, 6, 6, leaf.target(), st.center);
+            g.text(row, 7, 7, leaf.notApplicable() && Figures.text(leaf.actual()).isEmpty() ? NOT_APPLICABLE : leaf.actual(),
                     st.center);
             if (leaf.notApplicable()) {
-                g.text(row, 6, 6, NOT_APPLICABLE, st.center);
+                g.text(row, 8, 8, NOT_APPLICABLE, st.center);
             } else {
-                g.number(row, 6, 6, leaf.score(), st.score);
+                g.number(row, 8, 8, leaf.score(), st.score);
             }
-            g.text(row, 7, 7, leaf.reason(), st.text);
-            g.text(row, 8, 8, leaf.measure(), st.text);
+            g.text(row, 9, 9, leaf.reason(), st.text);
+            g.text(row, 10, 10, leaf.measure(), st.text);
             row++;
         }
         for (XlsxIndicatorRows.Run run : XlsxIndicatorRows.level1Runs(lines)) {
             g.text(first + run.first(), first + run.last(), 0, 0, run.indicator().name(), st.center);
+            weight(g, st, first + run.first(), first + run.last(), 1, run.indicator().weight());
         }
-        boolean[] level2 = new boolean[lines.size()];
         for (XlsxIndicatorRows.Run run : XlsxIndicatorRows.level2Runs(lines)) {
-            g.text(first + run.first(), first + run.last(), 1, 1, run.indicator().name(), st.center);
-            for (int i = run.first(); i <= run.last(); i++) {
-                level2[i] = true;
-            }
-        }
-        for (int i = 0; i < lines.size(); i++) {
-            if (!level2[i]) {
-                g.text(first + i, 1, 1, "", st.center);
-            }
+            g.text(first + run.first(), first + run.last(), 2, 2, run.indicator().name(), st.center);
+            weight(g, st, first + run.first(), first + run.last(), 3, run.indicator().weight());
         }
 
-        g.text(row, 0, 5, "总分", st.bold);
-        g.number(row, 6, 6, e == null ? null : e.total(), st.scoreBold);
-        g.text(row, 7, LAST, "", st.text);
+        g.text(row, 0, 7, "总分", st.bold);
+        g.number(row, 8, 8, e == null ? null : e.total(), st.scoreBold);
+        g.text(row, 9, LAST_COLUMN, "", st.text);
         row++;
-        String grade = e == null ? "" : Figures.text(e.grade());
-        g.text(row, 0, 2, "评价等级", st.bold);
-        g.text(row, 3, 5, grade, st.bold);
-        g.text(row, 6, LAST, gradeMarks(grade), st.center);
+        g.text(row, 0, 1, "评价等级", st.bold);
+        g.text(row, 2, LAST_COLUMN, gradeTicks(e == null ? "" : Figures.text(e.grade())), st.center);
         row++;
         if (e != null && e.rescaled()) {
-            g.text(row, 0, LAST, "注：部分指标不适用，总分已按适用指标的分值折算。", st.note);
+            g.text(row, 0, LAST_COLUMN, "注：部分指标不适用，总分已按适用指标的分值折算。", st.note);
             row++;
         }
         return row;
+    }
+
+    /** A 分值 cell over rows r1..r2 of column c (merged when it spans several rows); no weight leaves it empty. */
+    private static void weight(XlsxGrid g, XlsxStyles st, int r1, int r2, int c, BigDecimal weight) {
+        g.text(r1, r2, c, c, null, st.weight);
+        if (weight != null) {
+            g.sheet().getRow(r1).getCell(c).setCellValue(weight.doubleValue());
+        }
+    }
+
+    /**
+     * The 评价等级 row's tick boxes: "优（√）　良（ ）　中（ ）　差（ ）" with the evaluation's grade ticked (none when it has
+     * no grade); a grade outside the four is added ticked.
+     */
+    static String gradeTicks(String grade) {
+        StringBuilder ticks = new StringBuilder();
+        for (String g : STANDARD_GRADES) {
+            if (ticks.length() > 0) {
+                ticks.append('　');
+            }
+            ticks.append(g).append(g.equals(grade) ? "（√）" : "（ ）");
+        }
+        if (grade != null && !grade.isEmpty() && !STANDARD_GRADES.contains(grade)) {
+            ticks.append('　').append(grade).append("（√）");
+        }
+        return ticks.toString();
     }
 
     /** "☑优　□良　□中　□差" for the usual grades; empty otherwise (the grade cell shows it). */

@@ -24,15 +24,54 @@ final class XlsxGrid {
 
     private final Sheet sheet;
     private final int[] widths;
-    private final TreeMap<Integer, Integer> lines = new TreeMap<>();
+    private final TreeMap<Integer, Integer> lines;
+    /** Logical column → its first and last sheet column (identity on a plain grid). */
+    private final int[] first;
+    private final int[] last;
 
     /** {@code widths}: column widths in characters. */
     XlsxGrid(Sheet sheet, int... widths) {
         this.sheet = sheet;
         this.widths = widths.clone();
+        this.lines = new TreeMap<>();
+        this.first = null;
+        this.last = null;
         for (int c = 0; c < widths.length; c++) {
             sheet.setColumnWidth(c, widths[c] * 256);
         }
+    }
+
+    private XlsxGrid(XlsxGrid grid, int[] first, int[] last) {
+        this.sheet = grid.sheet;
+        this.widths = grid.widths;
+        this.lines = grid.lines;
+        this.first = first;
+        this.last = last;
+    }
+
+    /**
+     * A view of this grid whose logical column {@code i} covers the sheet columns {@code groups[i][0]..groups[i][1]}
+     * (a block from logical c1 to c2 covers the sheet columns from c1's first to c2's last). Rows and row heights are
+     * shared with this grid.
+     */
+    XlsxGrid grouped(int[]... groups) {
+        int[] f = new int[groups.length];
+        int[] l = new int[groups.length];
+        for (int i = 0; i < groups.length; i++) {
+            f[i] = groups[i][0];
+            l[i] = groups[i][groups[i].length - 1];
+        }
+        return new XlsxGrid(this, f, l);
+    }
+
+    /** The sheet column where logical column {@code c} starts. */
+    private int from(int c) {
+        return first == null ? c : first[c];
+    }
+
+    /** The sheet column where logical column {@code c} ends. */
+    private int to(int c) {
+        return last == null ? c : last[c];
     }
 
     Sheet sheet() {
@@ -64,7 +103,9 @@ final class XlsxGrid {
     }
 
     /** Text in rows r1..r2, columns c1..c2 (a single row when r1 == r2); null prints as an empty cell. */
-    Cell text(int r1, int r2, int c1, int c2, String text, CellStyle style) {
+    Cell text(int r1, int r2, int logical1, int logical2, String text, CellStyle style) {
+        int c1 = from(logical1);
+        int c2 = to(logical2);
         Cell cell = block(r1, r2, c1, c2, style);
         if (text != null && !text.isEmpty()) {
             cell.setCellValue(text);
@@ -82,7 +123,7 @@ final class XlsxGrid {
 
     /** A number (already in the unit the cell shows); null leaves the cell empty. */
     Cell number(int r, int c1, int c2, BigDecimal value, CellStyle style) {
-        Cell cell = block(r, r, c1, c2, style);
+        Cell cell = block(r, r, from(c1), to(c2), style);
         if (value != null) {
             cell.setCellValue(value.doubleValue());
         }
@@ -136,6 +177,11 @@ final class XlsxGrid {
             total += Math.max(1, (units + capacity - 1) / capacity);
         }
         return total;
+    }
+
+    /** Total width of the sheet columns, in characters. */
+    int totalWidth() {
+        return width(0, widths.length - 1);
     }
 
     /** A4, fit to one page wide (as many pages tall as needed), centred, with the given orientation. */

@@ -1,19 +1,15 @@
 package gov.budgetperf.report.render;
 
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.Function;
 
 import gov.budgetperf.report.content.ReportData.Evaluation;
 import gov.budgetperf.report.content.ReportData.Indicator;
 
 /**
- * The rows of a form's indicator table (one per scored leaf) with the level-1 and level-2 indicators each leaf sits
+ * The rows of a form's indicator table (one per node without children, in outline order) with the level-1 and level-2 indicators each leaf sits
  * under, and the runs of rows those share (merged in the table). Used by the XLSX and the DOCX writers alike.
  */
 final class XlsxIndicatorRows {
@@ -37,35 +33,20 @@ final class XlsxIndicatorRows {
     private XlsxIndicatorRows() {
     }
 
-    /** The leaves of an evaluation in tree order; empty when there is no evaluation. */
+    /**
+     * The rows of an evaluation's indicator table in the tree's outline order (the order of the HTML/PDF form, see
+     * {@link IndicatorOutline}); empty when there is no evaluation.
+     */
     static List<Line> of(Evaluation evaluation) {
-        if (evaluation == null || evaluation.indicators() == null) {
-            return List.of();
-        }
-        Map<String, Indicator> byCode = new HashMap<>();
-        for (Indicator indicator : evaluation.indicators()) {
-            if (indicator.code() != null) {
-                byCode.putIfAbsent(indicator.code(), indicator);
-            }
-        }
         List<Line> lines = new ArrayList<>();
-        for (Indicator indicator : evaluation.indicators()) {
-            if (indicator.leaf()) {
-                lines.add(line(indicator, byCode));
-            }
+        for (List<Indicator> path : IndicatorOutline.paths(evaluation)) {
+            lines.add(line(path));
         }
         return lines;
     }
 
-    private static Line line(Indicator leaf, Map<String, Indicator> byCode) {
-        // The path from the root down to the leaf (guarded against cycles and dangling parents).
-        List<Indicator> path = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        Indicator node = leaf;
-        while (node != null && (node.code() == null || seen.add(node.code()))) {
-            path.add(0, node);
-            node = node.parentCode() == null ? null : byCode.get(node.parentCode());
-        }
+    private static Line line(List<Indicator> path) {
+        Indicator leaf = path.get(path.size() - 1);
         Indicator level1 = path.get(0);
         Indicator level2 = path.size() >= 3 ? path.get(1) : null;
         StringBuilder name = new StringBuilder();

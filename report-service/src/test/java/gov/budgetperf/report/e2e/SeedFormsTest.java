@@ -51,7 +51,7 @@ class SeedFormsTest {
     void zengchengFormShowsTheSeedScoresAndGrade() throws Exception {
         long xlsx = Fixtures.departmentReport("DEPARTMENT_FORM", "XLSX", "GZ-ZC-GSL", false);
         List<String> cells = Readers.xlsxCells(Fixtures.content(xlsx));
-        assertThat(cells).contains("广州市增城区工商业联合会", "536.58", "93.00%", "90.77", "优");
+        assertThat(cells).contains("广州市增城区工商业联合会", "536.58", "93.00%", "90.77", "优（√）　良（ ）　中（ ）　差（ ）");
 
         long html = Fixtures.departmentReport("DEPARTMENT_FORM", "HTML", "GZ-ZC-GSL", false);
         byte[] bytes = Fixtures.content(html);

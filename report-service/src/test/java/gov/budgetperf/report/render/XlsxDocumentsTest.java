@@ -47,7 +47,7 @@ class XlsxDocumentsTest {
             XSSFSheet sheet = wb.getSheet(XlsxDocuments.DEPARTMENT_SHEET);
             assertThat(sheet).isNotNull();
             assertThat(text(sheet.getRow(0).getCell(0))).isEqualTo("2022年度广州市天河区工商业联合会部门整体支出绩效自评表");
-            assertThat(merged(sheet, sheet.getRow(0).getCell(0))).isEqualTo(new CellRangeAddress(0, 0, 0, 8));
+            assertThat(merged(sheet, sheet.getRow(0).getCell(0))).isEqualTo(new CellRangeAddress(0, 0, 0, 10));
             assertThat(text(find(sheet, "单位：万元"))).isEqualTo("单位：万元");
             assertThat(text(right(sheet, "部门名称"))).isEqualTo("广州市天河区工商业联合会");
             assertThat(text(right(sheet, "被评价年度"))).isEqualTo("2022年");
@@ -74,11 +74,11 @@ class XlsxDocumentsTest {
             // 主要任务: a row per task, funds in 万元 (none → empty).
             Cell task4 = find(sheet, "任务4 推动党建工作提质扩面");
             Row taskRow = sheet.getRow(task4.getRowIndex());
-            assertThat(text(taskRow.getCell(2))).isEqualTo("全面推进党的组织覆盖");
-            assertThat(text(taskRow.getCell(5))).isEqualTo("赠阅报刊");
-            assertAmount(taskRow.getCell(8), 9.96);
+            assertThat(text(taskRow.getCell(4))).isEqualTo("全面推进党的组织覆盖");
+            assertThat(text(taskRow.getCell(7))).isEqualTo("赠阅报刊");
+            assertAmount(taskRow.getCell(10), 9.96);
             Row task1 = sheet.getRow(find(sheet, "任务1 强化思想政治引领").getRowIndex());
-            assertThat(task1.getCell(8).getCellType()).isEqualTo(CellType.BLANK);
+            assertThat(task1.getCell(10).getCellType()).isEqualTo(CellType.BLANK);
         }
     }
 
@@ -89,8 +89,8 @@ class XlsxDocumentsTest {
             Cell header = find(sheet, "一级指标");
             List<String> headers = new ArrayList<>();
             sheet.getRow(header.getRowIndex()).forEach(c -> headers.add(text(c)));
-            assertThat(headers).containsExactly("一级指标", "二级指标", "三级指标", "分值", "年度指标值", "实际完成值", "得分", "未达标原因",
-                    "改进措施");
+            assertThat(headers).containsExactly("一级指标", "分值", "二级指标", "分值", "三级指标", "分值", "年度指标值", "实际完成值", "得分",
+                    "未达标原因", "改进措施");
 
             // 履职效能 spans its three leaves, 部门履职目标 its two; 部门效果目标 has one leaf, no merge.
             Cell lz = find(sheet, "履职效能");
@@ -98,33 +98,181 @@ class XlsxDocumentsTest {
             assertThat(lz.getRowIndex()).isEqualTo(header.getRowIndex() + 1);
             assertThat(merged(sheet, lz)).isEqualTo(new CellRangeAddress(lz.getRowIndex(), lz.getRowIndex() + 2, 0, 0));
             assertThat(merged(sheet, find(sheet, "部门履职目标")))
-                    .isEqualTo(new CellRangeAddress(lz.getRowIndex(), lz.getRowIndex() + 1, 1, 1));
+                    .isEqualTo(new CellRangeAddress(lz.getRowIndex(), lz.getRowIndex() + 1, 2, 2));
             assertThat(merged(sheet, find(sheet, "部门效果目标"))).isNull();
             Cell gl = find(sheet, "管理效率");
             assertThat(merged(sheet, gl)).isEqualTo(new CellRangeAddress(gl.getRowIndex(), gl.getRowIndex() + 1, 0, 0));
 
             Row leaf = sheet.getRow(find(sheet, "重点工作任务完成率").getRowIndex());
-            assertThat(leaf.getCell(3).getNumericCellValue()).isEqualTo(10.0);
-            assertThat(text(leaf.getCell(4))).isEqualTo("≥100%");
-            assertThat(text(leaf.getCell(5))).isEqualTo("95%");
-            assertThat(leaf.getCell(6).getNumericCellValue()).isCloseTo(9.5, within(1e-9));
-            assertThat(text(leaf.getCell(6))).isEqualTo("9.50");
-            assertThat(text(leaf.getCell(7))).isEqualTo("受疫情影响，部分活动延期");
-            assertThat(text(leaf.getCell(8))).isEqualTo("提前谋划，做好应急预案");
+            assertThat(leaf.getCell(5).getNumericCellValue()).isEqualTo(10.0);
+            assertThat(text(leaf.getCell(6))).isEqualTo("≥100%");
+            assertThat(text(leaf.getCell(7))).isEqualTo("95%");
+            assertThat(leaf.getCell(8).getNumericCellValue()).isCloseTo(9.5, within(1e-9));
+            assertThat(text(leaf.getCell(8))).isEqualTo("9.50");
+            assertThat(text(leaf.getCell(9))).isEqualTo("受疫情影响，部分活动延期");
+            assertThat(text(leaf.getCell(10))).isEqualTo("提前谋划，做好应急预案");
 
             Cell total = right(sheet, "总分");
             assertThat(total.getNumericCellValue()).isCloseTo(90.77, within(1e-9));
             assertThat(text(total)).isEqualTo("90.77");
-            assertThat(text(right(sheet, "评价等级"))).isEqualTo("优");
-            assertThat(text(find(sheet, "☑优　□良　□中　□差"))).startsWith("☑优");
+            assertThat(text(right(sheet, "评价等级"))).isEqualTo("优（√）　良（ ）　中（ ）　差（ ）");
 
-            // Styles name a CJK font; print setup A4, one page wide.
+            // Styles name a CJK font; print setup landscape A4, one page wide.
             assertThat(wb.getFontAt(((XSSFCell) lz).getCellStyle().getFontIndex()).getFontName()).isEqualTo("宋体");
             assertThat(((XSSFCell) lz).getCellStyle().getWrapText()).isTrue();
             assertThat(sheet.getPrintSetup().getPaperSize()).isEqualTo(PrintSetup.A4_PAPERSIZE);
+            assertThat(sheet.getPrintSetup().getLandscape()).isTrue();
             assertThat(sheet.getPrintSetup().getFitWidth()).isEqualTo((short) 1);
             assertThat(sheet.getPrintSetup().getFitHeight()).isZero();
             assertThat(sheet.getFitToPage()).isTrue();
+        }
+    }
+
+    /** Three 一级 with several 二级 (one of them a scored leaf), given level by level rather than depth first. */
+    private static Evaluation scrambledTree() {
+        List<Indicator> nodes = List.of(node("A11", "A1", 3, "产品数量达标率", "10"), node("B11", "B1", 3, "企业培训人次", "10"),
+                node("C11", "C1", 3, "预算执行率", "20"), node("A12", "A1", 3, "活动场次完成率", "10"),
+                node("B12", "B1", 3, "调研报告采纳数", "10"), node("A21", "A2", 3, "活动质量达标率", "20"),
+                node("B13", "B1", 3, "商会换届完成率", "5"), node("A1", "A", 2, "数量指标", "20"),
+                node("B1", "B", 2, "社会效益", "25"), node("C1", "C", 2, "预算管理", "20"), node("A2", "A", 2, "质量指标", "20"),
+                leaf2("B2", "B", "服务对象满意度", "15"), node("A", null, 1, "产出指标", "40"),
+                node("B", null, 1, "效益指标", "40"), node("C", null, 1, "管理效率", "20"));
+        return new Evaluation(7, 3, "SELF", "APPROVED", "GZ-DEPT-COMMON/v1", new BigDecimal("85.50"), "良", false, nodes);
+    }
+
+    private static Indicator node(String code, String parent, int level, String name, String weight) {
+        boolean leaf = level == 3;
+        return new Indicator(code, parent, level, name, new BigDecimal(weight), leaf ? "≥90%" : "", leaf ? "95%" : "",
+                leaf ? new BigDecimal(weight) : null, "", "", false, leaf);
+    }
+
+    private static Indicator leaf2(String code, String parent, String name, String weight) {
+        return new Indicator(code, parent, 2, name, new BigDecimal(weight), "≥90%", "97%", new BigDecimal("14.5"), "",
+                "", false, true);
+    }
+
+    @Test
+    void departmentFormListsIndicatorsInOutlineOrderWithTheirWeights() throws IOException {
+        DepartmentReport r = withEvaluation(SampleData.tianheReport(), scrambledTree());
+        try (XSSFWorkbook wb = read(xlsx.departmentForm(r))) {
+            XSSFSheet sheet = wb.getSheet(XlsxDocuments.DEPARTMENT_SHEET);
+            int header = find(sheet, "一级指标").getRowIndex();
+            int first = header + 1;
+            int last = find(sheet, "总分").getRowIndex() - 1;
+            assertThat(last - first + 1).isEqualTo(8);
+
+            // Rows in outline order: 三级 (or the level-2 leaf in 二级) reading down the table.
+            List<String> order = new ArrayList<>();
+            for (int i = first; i <= last; i++) {
+                Row row = sheet.getRow(i);
+                String level3 = text(row.getCell(4));
+                order.add(level3.isEmpty() ? text(row.getCell(2)) : level3);
+            }
+            assertThat(order).containsExactly("产品数量达标率", "活动场次完成率", "活动质量达标率", "企业培训人次", "调研报告采纳数", "商会换届完成率",
+                    "服务对象满意度", "预算执行率");
+
+            // Each 一级 is written once, in one region over exactly its rows; its 分值 merged beside it.
+            assertLevel(sheet, 0, "产出指标", first, first + 2, 40);
+            assertLevel(sheet, 0, "效益指标", first + 3, first + 6, 40);
+            assertLevel(sheet, 0, "管理效率", first + 7, first + 7, 20);
+            assertLevel(sheet, 2, "数量指标", first, first + 1, 20);
+            assertLevel(sheet, 2, "质量指标", first + 2, first + 2, 20);
+            assertLevel(sheet, 2, "社会效益", first + 3, first + 5, 25);
+            assertLevel(sheet, 2, "服务对象满意度", first + 6, first + 6, 15);
+            assertLevel(sheet, 2, "预算管理", first + 7, first + 7, 20);
+            for (int i = first; i <= last; i++) {
+                // Every region of the indicator columns lies within the table rows and starts on an 一级/二级 name.
+                for (CellRangeAddress region : sheet.getMergedRegions()) {
+                    if (region.isInRange(i, 0) || region.isInRange(i, 2)) {
+                        assertThat(region.getFirstRow()).isGreaterThanOrEqualTo(first);
+                        assertThat(region.getLastRow()).isLessThanOrEqualTo(last);
+                    }
+                }
+            }
+            // 三级 分值 beside each leaf; the level-2 leaf leaves 三级 empty, its score in 得分.
+            Row a11 = sheet.getRow(first);
+            assertThat(a11.getCell(5).getNumericCellValue()).isEqualTo(10.0);
+            assertThat(text(a11.getCell(6))).isEqualTo("≥90%");
+            assertThat(text(a11.getCell(7))).isEqualTo("95%");
+            Row b2 = sheet.getRow(first + 6);
+            assertThat(b2.getCell(5).getCellType()).isEqualTo(CellType.BLANK);
+            assertThat(b2.getCell(8).getNumericCellValue()).isCloseTo(14.5, within(1e-9));
+
+            // The grade as one tick-box row.
+            Cell grade = find(sheet, "评价等级");
+            assertThat(text(right(sheet, grade))).isEqualTo("优（ ）　良（√）　中（ ）　差（ ）");
+            assertThat(merged(sheet, right(sheet, grade)))
+                    .isEqualTo(new CellRangeAddress(grade.getRowIndex(), grade.getRowIndex(), 2, 10));
+        }
+    }
+
+    /** The name is in exactly one cell of column c, merged (name and 分值 beside it) over rows r1..r2. */
+    private void assertLevel(XSSFSheet sheet, int c, String name, int r1, int r2, double weight) {
+        List<Cell> cells = new ArrayList<>();
+        for (Row row : sheet) {
+            Cell cell = row.getCell(c);
+            if (cell != null && cell.getCellType() == CellType.STRING && name.equals(cell.getStringCellValue())) {
+                cells.add(cell);
+            }
+        }
+        assertThat(cells).as(name).hasSize(1);
+        assertThat(cells.get(0).getRowIndex()).as(name).isEqualTo(r1);
+        CellRangeAddress nameRegion = merged(sheet, cells.get(0));
+        Cell weightCell = sheet.getRow(r1).getCell(c + 1);
+        CellRangeAddress weightRegion = merged(sheet, weightCell);
+        if (r2 > r1) {
+            assertThat(nameRegion).as(name).isEqualTo(new CellRangeAddress(r1, r2, c, c));
+            assertThat(weightRegion).as(name).isEqualTo(new CellRangeAddress(r1, r2, c + 1, c + 1));
+        } else {
+            assertThat(nameRegion).as(name).isNull();
+            assertThat(weightRegion).as(name).isNull();
+        }
+        assertThat(weightCell.getNumericCellValue()).as(name).isEqualTo(weight);
+    }
+
+    @Test
+    void formsPrintLandscapeOnePageWideWithTheTableHeaderOnEveryPage() throws IOException {
+        List<byte[]> forms = List.of(xlsx.departmentForm(SampleData.tianheReport()),
+                xlsx.projectForm(SampleData.projectReport()));
+        for (byte[] bytes : forms) {
+            try (XSSFWorkbook wb = read(bytes)) {
+                XSSFSheet sheet = wb.getSheetAt(0);
+                PrintSetup print = sheet.getPrintSetup();
+                assertThat(print.getPaperSize()).isEqualTo(PrintSetup.A4_PAPERSIZE);
+                assertThat(print.getLandscape()).isTrue();
+                assertThat(sheet.getFitToPage()).isTrue();
+                assertThat(print.getFitWidth()).isEqualTo((short) 1);
+                assertThat(print.getFitHeight()).isZero();
+
+                int header = find(sheet, "一级指标").getRowIndex();
+                assertThat(sheet.getRepeatingRows().getFirstRow()).isEqualTo(header);
+                assertThat(sheet.getRepeatingRows().getLastRow()).isEqualTo(header);
+                int lastRow = sheet.getLastRowNum();
+                String area = wb.getPrintArea(0);
+                assertThat(area.replace("'", "")).isEqualTo(sheet.getSheetName() + "!$A$1:$K$" + (lastRow + 1));
+                assertThat(wb.getProperties().getCoreProperties().getTitle()).isEqualTo(text(sheet.getRow(0).getCell(0)));
+
+                // The columns fit the landscape page at full size (7 px a character, 96 dpi), so fitting to one page
+                // wide does not shrink the 10-point body.
+                double inches = 0;
+                for (int c = 0; c <= 10; c++) {
+                    inches += (sheet.getColumnWidth(c) / 256.0 * 7 + 5) / 96.0;
+                }
+                double printable = 297 / 25.4 - sheet.getMargin(org.apache.poi.ss.usermodel.PageMargin.LEFT)
+                        - sheet.getMargin(org.apache.poi.ss.usermodel.PageMargin.RIGHT);
+                assertThat(inches).isLessThanOrEqualTo(printable);
+
+                // No cell prints below 9 points.
+                int cells = 0;
+                for (Row row : sheet) {
+                    for (Cell cell : row) {
+                        short points = wb.getFontAt(cell.getCellStyle().getFontIndex()).getFontHeightInPoints();
+                        assertThat(points).as("font of %s", cell.getAddress()).isGreaterThanOrEqualTo((short) 9);
+                        cells++;
+                    }
+                }
+                assertThat(cells).isGreaterThan(100);
+            }
         }
     }
 
@@ -140,8 +288,8 @@ class XlsxDocumentsTest {
         try (XSSFWorkbook wb = read(xlsx.departmentForm(r))) {
             XSSFSheet sheet = wb.getSheet(XlsxDocuments.DEPARTMENT_SHEET);
             Row row = sheet.getRow(find(sheet, "预算执行率").getRowIndex());
-            assertThat(text(row.getCell(5))).isEqualTo("不适用");
-            assertThat(text(row.getCell(6))).isEqualTo("不适用");
+            assertThat(text(row.getCell(7))).isEqualTo("不适用");
+            assertThat(text(row.getCell(8))).isEqualTo("不适用");
             assertThat(find(sheet, "注：部分指标不适用，总分已按适用指标的分值折算。")).isNotNull();
         }
     }
@@ -159,7 +307,7 @@ class XlsxDocumentsTest {
             assertThat(find(sheet, "其中：一般公共预算")).isNotNull();
             assertThat(find(sheet, "一级指标")).isNotNull();
             assertThat(right(sheet, "总分").getCellType()).isEqualTo(CellType.BLANK);
-            assertThat(text(right(sheet, "评价等级"))).isEmpty();
+            assertThat(text(right(sheet, "评价等级"))).isEqualTo("优（ ）　良（ ）　中（ ）　差（ ）");
         }
     }
 
@@ -183,7 +331,9 @@ class XlsxDocumentsTest {
             assertThat(text(right(sheet, "年度绩效目标"))).isEmpty();
             assertThat(merged(sheet, find(sheet, "履职效能"))).isNotNull();
             assertThat(right(sheet, "总分").getNumericCellValue()).isCloseTo(90.77, within(1e-9));
-            assertThat(text(right(sheet, "评价等级"))).isEqualTo("优");
+            assertThat(text(right(sheet, "评价等级"))).isEqualTo("优（√）　良（ ）　中（ ）　差（ ）");
+            assertThat(sheet.getPrintSetup().getLandscape()).isTrue();
+            assertThat(sheet.getRepeatingRows().getFirstRow()).isEqualTo(find(sheet, "一级指标").getRowIndex());
         }
         ProjectReport p = SampleData.projectReport();
         ProjectReport empty = new ProjectReport(p.department(), p.fiscalYear(), p.asOf(), null, null, Map.of(),
