@@ -252,11 +252,12 @@ class XlsxDocumentsTest {
                 assertThat(area.replace("'", "")).isEqualTo(sheet.getSheetName() + "!$A$1:$K$" + (lastRow + 1));
                 assertThat(wb.getProperties().getCoreProperties().getTitle()).isEqualTo(text(sheet.getRow(0).getCell(0)));
 
-                // The columns fit the landscape page at full size (7 px a character, 96 dpi), so fitting to one page
-                // wide does not shrink the 10-point body.
+                // The columns fit the landscape page at full size even measured with a wide fallback for the default
+                // font (7.2 pt a character, as LibreOffice prints without Calibri), so fitting to one page wide does
+                // not shrink the 10-point body.
                 double inches = 0;
                 for (int c = 0; c <= 10; c++) {
-                    inches += (sheet.getColumnWidth(c) / 256.0 * 7 + 5) / 96.0;
+                    inches += sheet.getColumnWidth(c) / 256.0 * 7.2 / 72;
                 }
                 double printable = 297 / 25.4 - sheet.getMargin(org.apache.poi.ss.usermodel.PageMargin.LEFT)
                         - sheet.getMargin(org.apache.poi.ss.usermodel.PageMargin.RIGHT);
