@@ -45,6 +45,26 @@ public final class Readers {
         return out;
     }
 
+    /** Every row of every sheet with a non-empty cell, its displayed cells joined by tabs. */
+    public static List<String> xlsxRows(byte[] bytes) throws IOException {
+        List<String> out = new ArrayList<>();
+        DataFormatter f = new DataFormatter();
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
+            for (Sheet sheet : wb) {
+                for (Row row : sheet) {
+                    List<String> cells = new ArrayList<>();
+                    for (Cell cell : row) {
+                        cells.add(f.formatCellValue(cell).trim());
+                    }
+                    if (cells.stream().anyMatch(c -> !c.isEmpty())) {
+                        out.add(String.join("\t", cells));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
     public static String docxText(byte[] bytes) throws IOException {
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(bytes));
                 XWPFWordExtractor x = new XWPFWordExtractor(doc)) {

@@ -63,6 +63,47 @@ class SeedFormsTest {
         assertThat(Readers.pdf(Fixtures.content(pdf)).text()).contains("90.77", "部门预算资金支出率");
     }
 
+    /**
+     * The budget-linked 部门预算资金支出率 (LZ13) of 增城 is at 93 % and the department edited it (reason and measure):
+     * every format of its form, the report's annexed form and open data print its actual as "93.00%", never "0.93%".
+     */
+    @Test
+    void zengchengBudgetLinkedActualIs9300PercentInEveryFormatAndOpenData() throws Exception {
+        List<String> row = null;
+        for (String line : Readers.xlsxRows(Fixtures.content(Fixtures.departmentReport("DEPARTMENT_FORM", "XLSX",
+                "GZ-ZC-GSL", false)))) {
+            if (line.contains("部门预算资金支出率")) {
+                row = List.of(line.split("\t"));
+            }
+        }
+        assertThat(row).as("the XLSX row of LZ13").isNotNull().contains("93.00%");
+        String html = new String(Fixtures.content(Fixtures.departmentReport("DEPARTMENT_FORM", "HTML", "GZ-ZC-GSL",
+                false)), StandardCharsets.UTF_8);
+        String htmlRow = html.substring(html.indexOf("部门预算资金支出率"));
+        assertThat(htmlRow.substring(0, htmlRow.indexOf("</tr>"))).contains("93.00%");
+        String pdf = Readers.pdf(Fixtures.content(Fixtures.departmentReport("DEPARTMENT_FORM", "PDF", "GZ-ZC-GSL",
+                false))).text();
+        assertThat(pdf.lines().filter(l -> l.contains("部门预算资金支出率"))).anyMatch(l -> l.contains("93.00%"));
+        String docx = Readers.docxText(Fixtures.content(Fixtures.departmentReport("DEPARTMENT_REPORT", "DOCX",
+                "GZ-ZC-GSL", false)));
+        assertThat(docx.lines().filter(l -> l.contains("部门预算资金支出率"))).anyMatch(l -> l.contains("93.00%"));
+
+        String csv = new String(Fixtures.content(Fixtures.report(java.util.Map.of("type", "OPEN_DATA", "format",
+                "CSV", "region", "增城区", "fiscalYear", 2022)).statusCode(201).extract().jsonPath().getLong("id")),
+                StandardCharsets.UTF_8);
+        assertThat(csv.lines().filter(l -> l.contains("GZ-ZC-GSL") && l.contains(",LZ13,"))).singleElement()
+                .asString().contains(",93.00%,");
+        io.restassured.path.json.JsonPath json = new io.restassured.path.json.JsonPath(new String(Fixtures.content(
+                Fixtures.report(java.util.Map.of("type", "OPEN_DATA", "format", "JSON", "region", "增城区", "fiscalYear",
+                        2022)).statusCode(201).extract().jsonPath().getLong("id")),
+                StandardCharsets.UTF_8));
+        assertThat(json.getString("departments.find { it.departmentCode == 'GZ-ZC-GSL' }.indicators"
+                + ".find { it.code == 'LZ13' }.actual")).isEqualTo("93.00%");
+        for (String text : List.of(String.join("\t", row), html, pdf, docx, csv, json.prettify())) {
+            assertThat(text).doesNotContain("0.93%");
+        }
+    }
+
     @Test
     void huaduReportFollowsTheSeedOutlineWithTheFormAsAnnex() throws Exception {
         long docx = Fixtures.departmentReport("DEPARTMENT_REPORT", "DOCX", "GZ-HD-GSL", false);
