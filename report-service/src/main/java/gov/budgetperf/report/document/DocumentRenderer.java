@@ -97,12 +97,16 @@ public class DocumentRenderer {
             case HTML -> utf8(html.regionSummary(s));
             case PDF -> pdf.fromHtml(html.regionSummary(s));
             case XLSX -> xlsx.regionSummary(s);
-            case JSON -> openData.json(a.data());
-            case CSV -> openData.csv(a.data());
+            case JSON -> openData.json(a.data(), r.departmentCode());
+            case CSV -> openData.csv(a.data(), r.departmentCode());
             default -> throw new IllegalStateException(r.format().name());
         };
-        return new Rendered(bytes, a.inputs(),
-                fileName(r, r.fiscalYear() + "年度" + r.region() + (r.asOf() == null ? "" : "截至" + r.asOf())));
+        String department = r.type() == DocumentType.OPEN_DATA && r.departmentCode() != null
+                ? a.data().departments().stream().filter(d -> d.department().code().equals(r.departmentCode()))
+                        .map(d -> d.department().name()).findFirst().orElse(r.departmentCode())
+                : "";
+        return new Rendered(bytes, a.inputs(), fileName(r,
+                r.fiscalYear() + "年度" + r.region() + department + (r.asOf() == null ? "" : "截至" + r.asOf())));
     }
 
     private static String fileName(Request r, String prefix) {

@@ -16,7 +16,7 @@ public final class DocumentViews {
     private DocumentViews() {
     }
 
-    @Schema(name = "ReportRequest", description = "A document to generate. departmentCode for department documents, also projectCode for project ones, region for region ones.")
+    @Schema(name = "ReportRequest", description = "A document to generate. departmentCode for department documents, also projectCode for project ones, region for region ones; OPEN_DATA takes region and, optionally, departmentCode to publish that one department's open data.")
     public record Create(@NotNull @Schema(examples = "DEPARTMENT_FORM") DocumentType type,
             @NotNull @Schema(examples = "PDF") DocumentFormat format,
             @Size(max = 40) @Schema(examples = "GZ-TH-GSL") String departmentCode,

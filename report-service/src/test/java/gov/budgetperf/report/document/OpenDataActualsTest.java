@@ -27,7 +27,7 @@ class OpenDataActualsTest {
         RegionData data = new RegionData(SampleData.regionSummary(),
                 List.of(SampleData.budgetLinkedReport(actualText)));
 
-        byte[] json = writer.json(data);
+        byte[] json = writer.json(data, null);
         JsonNode lz13 = null;
         for (JsonNode i : writer.mapper.readTree(json).path("departments").path(0).path("indicators")) {
             if (i.path("code").asText().equals("LZ13")) {
@@ -37,7 +37,7 @@ class OpenDataActualsTest {
         assertThat(lz13).isNotNull();
         assertThat(lz13.path("actual").asText()).isEqualTo("93.00%");
 
-        String csv = new String(writer.csv(data), StandardCharsets.UTF_8);
+        String csv = new String(writer.csv(data, null), StandardCharsets.UTF_8);
         assertThat(csv.lines().filter(l -> l.contains(",LZ13,"))).singleElement().asString().contains(",93.00%,");
         assertThat(new String(json, StandardCharsets.UTF_8) + csv).doesNotContain("0.93%");
     }

@@ -65,10 +65,10 @@ class SeedFormsTest {
 
     /**
      * The budget-linked 部门预算资金支出率 (LZ13) of 增城 is at 93 % and the department edited it (reason and measure):
-     * every format of its form, the report's annexed form and open data print its actual as "93.00%", never "0.93%".
+     * every format of its form and the report's annexed form print its actual as "93.00%", never "0.93%".
      */
     @Test
-    void zengchengBudgetLinkedActualIs9300PercentInEveryFormatAndOpenData() throws Exception {
+    void zengchengBudgetLinkedActualIs9300PercentInEveryFormat() throws Exception {
         List<String> row = null;
         for (String line : Readers.xlsxRows(Fixtures.content(Fixtures.departmentReport("DEPARTMENT_FORM", "XLSX",
                 "GZ-ZC-GSL", false)))) {
@@ -88,18 +88,9 @@ class SeedFormsTest {
                 "GZ-ZC-GSL", false)));
         assertThat(docx.lines().filter(l -> l.contains("部门预算资金支出率"))).anyMatch(l -> l.contains("93.00%"));
 
-        String csv = new String(Fixtures.content(Fixtures.report(java.util.Map.of("type", "OPEN_DATA", "format",
-                "CSV", "region", "增城区", "fiscalYear", 2022)).statusCode(201).extract().jsonPath().getLong("id")),
-                StandardCharsets.UTF_8);
-        assertThat(csv.lines().filter(l -> l.contains("GZ-ZC-GSL") && l.contains(",LZ13,"))).singleElement()
-                .asString().contains(",93.00%,");
-        io.restassured.path.json.JsonPath json = new io.restassured.path.json.JsonPath(new String(Fixtures.content(
-                Fixtures.report(java.util.Map.of("type", "OPEN_DATA", "format", "JSON", "region", "增城区", "fiscalYear",
-                        2022)).statusCode(201).extract().jsonPath().getLong("id")),
-                StandardCharsets.UTF_8));
-        assertThat(json.getString("departments.find { it.departmentCode == 'GZ-ZC-GSL' }.indicators"
-                + ".find { it.code == 'LZ13' }.actual")).isEqualTo("93.00%");
-        for (String text : List.of(String.join("\t", row), html, pdf, docx, csv, json.prettify())) {
+        // open data publishes only published evaluations (this one is not): OpenDataTest reads 93.00% from a
+        // published one edited the same way
+        for (String text : List.of(String.join("\t", row), html, pdf, docx)) {
             assertThat(text).doesNotContain("0.93%");
         }
     }
@@ -129,24 +120,18 @@ class SeedFormsTest {
     }
 
     @Test
-    void regionSummaryAndOpenDataCarryTheFiguresIndicatorByIndicator() throws Exception {
+    void regionSummaryCarriesTheFiguresAndOpenDataLeavesTheDraftOut() throws Exception {
         long pdf = Fixtures.report(java.util.Map.of("type", "REGION_SUMMARY", "format", "PDF", "region", "增城区",
                 "fiscalYear", 2022)).statusCode(201).extract().jsonPath().getLong("id");
         assertThat(Readers.pdf(Fixtures.content(pdf)).text()).contains("广州市增城区工商业联合会", "93.00%", "90.77");
 
+        // the seed's self-evaluation is not published: open data leaves it out (OpenDataTest publishes one)
         long csv = Fixtures.report(java.util.Map.of("type", "OPEN_DATA", "format", "CSV", "region", "增城区",
                 "fiscalYear", 2022)).statusCode(201).extract().jsonPath().getLong("id");
         String text = new String(Fixtures.content(csv), StandardCharsets.UTF_8);
-        assertThat(text).contains("GZ-ZC-GSL", "LZ13", "90.77");
-        assertThat(text.lines().filter(l -> l.contains("GZ-ZC-GSL")).count()).isGreaterThan(20);
-
-        long json = Fixtures.report(java.util.Map.of("type", "OPEN_DATA", "format", "JSON", "region", "增城区",
-                "fiscalYear", 2022)).statusCode(201).extract().jsonPath().getLong("id");
-        io.restassured.path.json.JsonPath j = new io.restassured.path.json.JsonPath(
-                new String(Fixtures.content(json), StandardCharsets.UTF_8));
-        assertThat(j.getString("departments[0].departmentCode")).isEqualTo("GZ-ZC-GSL");
-        assertThat(j.getString("departments[0].total")).isEqualTo("90.77");
-        assertThat(new java.math.BigDecimal(j.getString("departments[0].executionRate"))).isEqualByComparingTo("93.00");
+        assertThat(text).startsWith("\uFEFFregion,fiscalYear,departmentCode").doesNotContain("GZ-ZC-GSL", "90.77");
+        Fixtures.report(java.util.Map.of("type", "OPEN_DATA", "format", "JSON", "region", "增城区", "departmentCode",
+                "GZ-ZC-GSL", "fiscalYear", 2022)).statusCode(409);
     }
 
     @Test
