@@ -36,7 +36,8 @@ public class ReportAccessMatrixTest {
 
     /** Every operation of report-service; EndpointRolesTest checks it against the resources' annotations. */
     public static final List<String> OPERATIONS = List.of("POST /api/v1/reports", "GET /api/v1/reports",
-            "GET /api/v1/reports/{id}", "GET /api/v1/reports/{id}/content", "POST /api/v1/reports/{id}/regenerate",
+            "GET /api/v1/reports/{id}", "GET /api/v1/reports/{id}/content",
+            "GET /api/v1/reports/{id}/datapackage.json", "POST /api/v1/reports/{id}/regenerate",
             "POST /api/v1/report-batches", "GET /api/v1/report-batches/{id}",
             "GET /api/v1/narratives/{departmentCode}/{fiscalYear}/sections",
             "GET /api/v1/narratives/{departmentCode}/{fiscalYear}/sections/{section}",
@@ -50,6 +51,7 @@ public class ReportAccessMatrixTest {
     static String own;
     static long targetDocument;
     static long regionDocument;
+    static long openDataDocument;
     static long batch;
     static String sectionTag;
 
@@ -65,6 +67,8 @@ public class ReportAccessMatrixTest {
         Fixtures.budget(own, "1000.00");
         targetDocument = Fixtures.departmentReport("DEPARTMENT_FORM", "HTML", target, false);
         regionDocument = Fixtures.report(Map.of("type", "REGION_SUMMARY", "format", "HTML", "region", region,
+                "fiscalYear", 2022)).statusCode(201).extract().jsonPath().getLong("id");
+        openDataDocument = Fixtures.report(Map.of("type", "OPEN_DATA", "format", "CSV", "region", region,
                 "fiscalYear", 2022)).statusCode(201).extract().jsonPath().getLong("id");
         sectionTag = given().auth().oauth2(Tokens.finance()).contentType(ContentType.JSON)
                 .body(Map.of("content", "目标部门的文字")).when()
@@ -102,6 +106,13 @@ public class ReportAccessMatrixTest {
                 new Call("POST /api/v1/reports", true, ReportAccessMatrixTest::forbidden,
                         r -> r.contentType(ContentType.JSON).body(Map.of("type", "REGION_SUMMARY", "format", "HTML",
                                 "region", region, "fiscalYear", 2022)).post("/api/v1/reports")),
+                new Call("POST /api/v1/reports", false, ReportAccessMatrixTest::forbidden,
+                        r -> r.contentType(ContentType.JSON).body(Map.of("type", "OPEN_DATA", "format", "CSV",
+                                "region", region, "departmentCode", target, "fiscalYear", 2022))
+                                .post("/api/v1/reports")),
+                new Call("POST /api/v1/reports", true, ReportAccessMatrixTest::forbidden,
+                        r -> r.contentType(ContentType.JSON).body(Map.of("type", "OPEN_DATA", "format", "CSV",
+                                "region", region, "fiscalYear", 2022)).post("/api/v1/reports")),
                 new Call("POST /api/v1/reports/{id}/regenerate", false, ReportAccessMatrixTest::hidden,
                         r -> r.post("/api/v1/reports/{id}/regenerate", targetDocument)),
                 new Call("POST /api/v1/reports/{id}/regenerate", false, ReportAccessMatrixTest::hidden,
@@ -130,6 +141,8 @@ public class ReportAccessMatrixTest {
                         r -> r.get("/api/v1/reports/{id}", regionDocument)),
                 new Call("GET /api/v1/reports/{id}/content", false, ReportAccessMatrixTest::hidden,
                         r -> r.get("/api/v1/reports/{id}/content", regionDocument)),
+                new Call("GET /api/v1/reports/{id}/datapackage.json", false, ReportAccessMatrixTest::hidden,
+                        r -> r.get("/api/v1/reports/{id}/datapackage.json", openDataDocument)),
                 new Call("GET /api/v1/report-batches/{id}", true, ReportAccessMatrixTest::forbidden,
                         r -> r.get("/api/v1/report-batches/{id}", batch)),
                 new Call("GET /api/v1/narratives/{departmentCode}/{fiscalYear}/sections", false,
