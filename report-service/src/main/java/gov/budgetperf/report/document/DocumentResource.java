@@ -79,6 +79,11 @@ public class DocumentResource {
                 access.requireWrite(request.departmentCode());
             }
             case REGION -> {
+                if (in.type() != DocumentType.OPEN_DATA && request.departmentCode() != null) {
+                    // stored under a department's code, a region's document would be readable by that department
+                    throw ProblemException.invalid("departmentCode",
+                            "does not apply to " + in.type() + " (a region's document)");
+                }
                 if (in.type() == DocumentType.OPEN_DATA && request.departmentCode() != null) {
                     // one department's open data: a department publishes its own
                     access.requireWrite(request.departmentCode());

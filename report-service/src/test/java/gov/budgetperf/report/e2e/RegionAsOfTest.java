@@ -56,4 +56,14 @@ class RegionAsOfTest {
                     .post("/api/v1/reports").then().statusCode(400).body("violations[0].field", equalTo("asOf"));
         }
     }
+
+    @Test
+    void aRegionSummaryIsNoDepartmentsDocument() {
+        // a summary stored under a department's code would be readable by that department
+        given().auth().oauth2(Tokens.finance()).contentType(ContentType.JSON)
+                .body(Map.of("type", "REGION_SUMMARY", "format", "HTML", "region", "天河区", "fiscalYear", 2022,
+                        "departmentCode", "GZ-TH-GSL"))
+                .when().post("/api/v1/reports").then().statusCode(400)
+                .body("violations[0].field", equalTo("departmentCode"));
+    }
 }
