@@ -12,7 +12,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,6 +22,7 @@ import org.apache.commons.csv.CSVPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import gov.budgetperf.common.problem.ProblemException;
+import gov.budgetperf.report.content.IndicatorOutline;
 import gov.budgetperf.report.content.ReportAssembler.RegionData;
 import gov.budgetperf.report.content.ReportData;
 
@@ -115,47 +115,6 @@ public class OpenDataWriter {
         return new Published(out, adjusted, actual, rate);
     }
 
-    /**
-     * The indicators in outline order: the tree rebuilt from {@code parentCode} (siblings in the evaluation's order)
-     * and walked depth-first. An indicator whose parent is missing is a root; a cycle is cut.
-     */
-    static List<ReportData.Indicator> outline(List<ReportData.Indicator> indicators) {
-        Map<String, ReportData.Indicator> byCode = new LinkedHashMap<>();
-        for (ReportData.Indicator i : indicators) {
-            byCode.putIfAbsent(i.code(), i);
-        }
-        Map<String, List<ReportData.Indicator>> children = new LinkedHashMap<>();
-        List<ReportData.Indicator> roots = new ArrayList<>();
-        for (ReportData.Indicator i : indicators) {
-            if (i.parentCode() != null && byCode.containsKey(i.parentCode()) && !i.parentCode().equals(i.code())) {
-                children.computeIfAbsent(i.parentCode(), k -> new ArrayList<>()).add(i);
-            } else {
-                roots.add(i);
-            }
-        }
-        List<ReportData.Indicator> out = new ArrayList<>();
-        Set<ReportData.Indicator> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        for (ReportData.Indicator root : roots) {
-            walk(root, children, seen, out);
-        }
-        // members of a cycle (no root above them) still appear, after the tree
-        for (ReportData.Indicator i : indicators) {
-            walk(i, children, seen, out);
-        }
-        return out;
-    }
-
-    private static void walk(ReportData.Indicator node, Map<String, List<ReportData.Indicator>> children,
-            Set<ReportData.Indicator> seen, List<ReportData.Indicator> out) {
-        if (!seen.add(node)) {
-            return;
-        }
-        out.add(node);
-        for (ReportData.Indicator child : children.getOrDefault(node.code(), List.of())) {
-            walk(child, children, seen, out);
-        }
-    }
-
     public byte[] json(RegionData data, String departmentCode) {
         Published p = published(data, departmentCode);
         Map<String, Object> root = new LinkedHashMap<>();
@@ -181,7 +140,7 @@ public class OpenDataWriter {
             d.put("total", e.total());
             d.put("grade", e.grade());
             List<Map<String, Object>> indicators = new ArrayList<>();
-            for (ReportData.Indicator i : outline(e.indicators())) {
+            for (ReportData.Indicator i : IndicatorOutline.nodes(e.indicators())) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("code", i.code());
                 m.put("parentCode", i.parentCode());
@@ -227,7 +186,7 @@ public class OpenDataWriter {
                     csv.printRecord(row);
                     continue;
                 }
-                for (ReportData.Indicator i : outline(e.indicators())) {
+                for (ReportData.Indicator i : IndicatorOutline.nodes(e.indicators())) {
                     List<Object> row = new ArrayList<>(head);
                     row.addAll(List.of(i.code(), i.parentCode() == null ? "" : i.parentCode(), i.level(), i.name(),
                             plain(i.weight()), i.target(), i.actual(), plain(i.score()), i.notApplicable()));

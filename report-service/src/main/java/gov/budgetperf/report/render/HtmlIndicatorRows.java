@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import gov.budgetperf.report.content.Figures;
+import gov.budgetperf.report.content.IndicatorOutline;
 import gov.budgetperf.report.content.ReportData.Evaluation;
 import gov.budgetperf.report.content.ReportData.Indicator;
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 
+import gov.budgetperf.report.content.IndicatorOutline;
 import gov.budgetperf.report.content.ReportData.Evaluation;
 import gov.budgetperf.report.content.ReportData.Indicator;
 
