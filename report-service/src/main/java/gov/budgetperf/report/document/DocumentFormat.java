@@ -2,10 +2,21 @@ package gov.budgetperf.report.document;
 
 /** File formats, with their media types and extensions. */
 public enum DocumentFormat {
-    XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"), DOCX(
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-            "docx"), PDF("application/pdf", "pdf"), HTML("text/html; charset=UTF-8",
-                    "html"), JSON("application/json", "json"), CSV("text/csv; charset=UTF-8", "csv");
+    XLSX(Media.XLSX, "xlsx"), DOCX(Media.DOCX, "docx"), PDF(Media.PDF, "pdf"), HTML(Media.HTML + "; charset=UTF-8",
+            "html"), JSON(Media.JSON, "json"), CSV(Media.CSV + "; charset=UTF-8", "csv");
+
+    /** The media types, as constants for annotations (the download's @Produces and its OpenAPI content). */
+    public static final class Media {
+        public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        public static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+        public static final String PDF = "application/pdf";
+        public static final String HTML = "text/html";
+        public static final String JSON = "application/json";
+        public static final String CSV = "text/csv";
+
+        private Media() {
+        }
+    }
 
     private final String mediaType;
     private final String extension;

@@ -42,11 +42,11 @@ import gov.budgetperf.common.web.Versions;
 @Tag(name = "reports", description = "自评表、自评报告、汇总与开放数据: generated documents with the versions of their inputs")
 public class DocumentResource {
 
-    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-    static final String PDF = "application/pdf";
-    static final String HTML = "text/html";
-    static final String CSV = "text/csv";
+    private static final String XLSX = DocumentFormat.Media.XLSX;
+    private static final String DOCX = DocumentFormat.Media.DOCX;
+    private static final String PDF = DocumentFormat.Media.PDF;
+    private static final String HTML = DocumentFormat.Media.HTML;
+    private static final String CSV = DocumentFormat.Media.CSV;
 
     @Inject
     DocumentService service;

@@ -211,7 +211,7 @@ public class OpenDataWriter {
         }
         String title = d.fileName.replaceFirst("\\.csv$", "");
         OpenDataViews.Resource resource = new OpenDataViews.Resource("open-data", "content", "tabular-data-resource",
-                title, "csv", "text/csv", "utf-8", d.sizeBytes, "sha256:" + d.sha256,
+                title, "csv", DocumentFormat.Media.CSV, "utf-8", d.sizeBytes, "sha256:" + d.sha256,
                 new OpenDataViews.Dialect(",", "\r\n", "\"", true, true),
                 new OpenDataViews.TableSchema(FIELDS, List.of("")));
         Map<String, OpenDataViews.Measure> measures = new LinkedHashMap<>();
